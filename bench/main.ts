@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every benchmark, each printing figures as ratios against a baseline measured in the same run.
+ * `npm run bench -- sim cuts` runs only the named groups.
+ */
+import { runCutsBench } from './cuts.js';
+import { runLinearizabilityBench } from './linearizability.js';
+import { runSimBench } from './sim.js';
+
+const GROUPS: Record<string, () => Promise<string[]>> = {
+  sim: runSimBench,
+  cuts: runCutsBench,
+  linearizability: runLinearizabilityBench,
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !Object.hasOwn(GROUPS, name));
+if (unknown.length > 0) {
+  process.stderr.write(`error: unknown benchmark group ${unknown.join(', ')}; expected: ${Object.keys(GROUPS).join(', ')}\n`);
+  process.exit(2);
+}
+for (const name of asked.length > 0 ? asked : Object.keys(GROUPS)) {
+  process.stdout.write(`\n## ${name}\n`);
+  for (const line of await GROUPS[name]!()) process.stdout.write(`${line}\n`);
+}

@@ -1,0 +1,55 @@
+import yargs, { type Argv } from 'yargs';
+import { COMMANDS } from './commands/index.js';
+import { ExitCode, UsageError } from './exit.js';
+import type { CliIo } from './io.js';
+import { DSIM_VERSION } from './version.js';
+
+/** Builds the yargs parser with every command; `setExit` receives each command's exit code. */
+export function buildParser(argv: readonly string[], io: CliIo, setExit: (code: ExitCode) => void): Argv {
+  let parser = yargs([...argv])
+    .scriptName('dsim')
+    .usage('$0 <command> [options]\n\nDeterministic simulation of distributed protocols, and predicates over consistent cuts.')
+    .strict()
+    .demandCommand(1, 'name a command: run, replay, fuzz, shrink, merge, check, check-history or list')
+    .recommendCommands()
+    .exitProcess(false)
+    .version(DSIM_VERSION)
+    .help()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message: string | undefined, error: Error | undefined) => {
+      throw new UsageError(message ?? error?.message ?? 'invalid arguments');
+    });
+  for (const command of COMMANDS) {
+    parser = parser.command(
+      command.command,
+      command.describe,
+      (y: Argv) => command.builder(y),
+      async (args) => setExit(await command.run(args as never, io)),
+    );
+  }
+  return parser;
+}
+
+/**
+ * Runs the CLI on `argv` (without `node` and the script) and answers the exit code. Never throws: a usage error is
+ * one line on standard error (exit 2); an unexpected exception is a dsim bug (exit 3) and says so in one line.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let code: ExitCode = ExitCode.Ok;
+  try {
+    await buildParser(argv, io, (c) => (code = c)).parseAsync();
+    return code;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${oneLine(error.message)} (see dsim --help)`);
+      return ExitCode.Usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`internal error: ${oneLine(message)} (this is a bug in dsim; please report it with the command line)`);
+    return ExitCode.Internal;
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, '; ').trim();
+}

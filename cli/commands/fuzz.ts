@@ -1,0 +1,139 @@
+import type { Argv } from 'yargs';
+import { fuzz, type FuzzResult } from '../../fuzz/fuzz.js';
+import { parseShard } from '../../fuzz/seeds.js';
+import { parseSeed } from '../../sim/random.js';
+import { parseDurationMs } from '../duration.js';
+import { ExitCode, printJson, reportInputError } from '../exit.js';
+import type { CliIo } from '../io.js';
+import { parseOptionalCount, runCommandLine, shellQuote } from '../options.js';
+import { progressView } from '../progress.js';
+import type { Command } from './command.js';
+
+interface FuzzArgs {
+  readonly scenario: string;
+  readonly bug?: string;
+  readonly nodes?: string;
+  readonly seeds?: string;
+  readonly 'time-budget'?: string;
+  readonly 'seed-start': string;
+  readonly workers?: string;
+  readonly shard?: string;
+  readonly swarm: boolean;
+  readonly out: string;
+  readonly json: boolean;
+}
+
+/** `dsim fuzz <scenario>`: many seeds on every core; each distinct failure comes back as a repro file. */
+export const fuzzCommand: Command<FuzzArgs> = {
+  command: 'fuzz <scenario>',
+  describe: 'Run a scenario over many seeds in parallel; write a repro file for each distinct failure',
+  builder: (y: Argv) =>
+    y
+      .positional('scenario', { type: 'string', describe: 'Scenario name (see dsim list)' })
+      .option('bug', { type: 'string', describe: 'Bug variant of the scenario to run' })
+      .option('nodes', { type: 'string', describe: "Cluster size (default: the scenario's)" })
+      .option('seeds', { type: 'string', describe: 'Number of seeds (default 1000 unless --time-budget is given)' })
+      .option('time-budget', { type: 'string', describe: 'Run seeds until this much time has passed: 60s, 5m, 1h' })
+      .option('seed-start', { type: 'string', default: '1', describe: 'First seed' })
+      .option('workers', { type: 'string', describe: 'Worker threads (default: every core)' })
+      .option('shard', { type: 'string', describe: 'Run only the k-th of n disjoint slices of the seeds: k/n' })
+      .option('swarm', { type: 'boolean', default: false, describe: 'Draw each run’s fault mix from its seed' })
+      .option('out', { type: 'string', default: 'dsim-failures', describe: 'Folder for repro files and the summary' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+  async run(args, io) {
+    const seedStart = parseSeed(args['seed-start'], '--seed-start');
+    if (!seedStart.ok) return reportInputError(io, seedStart.error);
+    const counts = [
+      parseOptionalCount(args.seeds, 'seeds', 1),
+      parseOptionalCount(args.workers, 'workers', 1),
+      parseOptionalCount(args.nodes, 'nodes', 1),
+    ] as const;
+    for (const c of counts) if (!c.ok) return reportInputError(io, c.error);
+    const [seeds, workers, nodes] = counts.map((c) => (c.ok ? c.value : undefined));
+    const budget = args['time-budget'] === undefined ? undefined : parseDurationMs(args['time-budget'], 'time-budget');
+    if (budget !== undefined && !budget.ok) return reportInputError(io, budget.error);
+    const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+    if (shard !== undefined && !shard.ok) return reportInputError(io, shard.error);
+
+    const stop = new AbortController();
+    const onSigint = () => stop.abort();
+    process.once('SIGINT', onSigint);
+    const view = progressView(io, args.scenario, budget?.value);
+    try {
+      const result = await fuzz({
+        scenario: args.scenario,
+        bug: args.bug,
+        nodes,
+        seeds: seeds ?? (budget === undefined ? 1000 : undefined),
+        seedStart: seedStart.value,
+        timeBudgetMs: budget?.value,
+        workers,
+        shard: shard?.value,
+        swarm: args.swarm,
+        outDir: args.out,
+        signal: stop.signal,
+        onProgress: (p) => view.update(p),
+      });
+      view.stop();
+      if (!result.ok) return reportInputError(io, result.error);
+      if (args.json) printJson(io, fuzzJson(result.value));
+      else printFuzz(io, result.value);
+      return result.value.summary.failures.length === 0 ? ExitCode.Ok : ExitCode.Violation;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  },
+};
+
+/** The JSON shape of `fuzz`. */
+export function fuzzJson(r: FuzzResult): Record<string, unknown> {
+  const reproBySeed = new Map(r.repros.map((p) => [p.seed, p]));
+  return {
+    scenario: r.scenario,
+    bug: r.bug ?? null,
+    seedStart: r.range.start,
+    seeds: r.summary.seedsRun,
+    shard: r.shard === undefined ? null : `${r.shard.index}/${r.shard.total}`,
+    workers: r.workers,
+    stopReason: r.stopReason,
+    seedsPerSecond: Math.round(r.seedsPerSecond * 10) / 10,
+    events: r.summary.eventsTotal,
+    failuresByProperty: r.summary.failuresByProperty,
+    distinctFailures: r.summary.distinct.length,
+    failures: r.summary.failures.map((f) => {
+      const repro = reproBySeed.get(f.seed);
+      return {
+        seed: f.seed,
+        property: f.property,
+        message: f.message,
+        repro: repro === undefined ? null : `npx dsim replay ${shellQuote(repro.path)}`,
+        shrunk: repro?.shrunk ?? null,
+      };
+    }),
+  };
+}
+
+function printFuzz(io: CliIo, r: FuzzResult): void {
+  const s = r.summary;
+  const stopped = r.stopReason === 'done' ? '' : r.stopReason === 'interrupted' ? ' (interrupted)' : ' (time budget reached)';
+  io.out(
+    `${r.scenario}${r.bug === undefined ? '' : ` --bug ${r.bug}`}: ${s.seedsRun} seeds from ${r.range.start}${stopped}, ` +
+      `${s.eventsTotal} events, ${r.seedsPerSecond.toFixed(0)} seeds/s on ${r.workers} workers`,
+  );
+  if (s.failures.length === 0) {
+    io.out('no failures');
+    return;
+  }
+  io.out(`${s.failures.length} failing seeds, ${s.distinct.length} distinct failures`);
+  for (const [property, count] of Object.entries(s.failuresByProperty)) io.out(`  ${property}: ${count} seeds`);
+  for (const repro of r.repros) {
+    io.out(`seed ${repro.seed}: ${repro.property}: ${repro.message}`);
+    if (repro.shrunk !== null) {
+      const k = repro.shrunk;
+      io.out(`  shrunk: ${k.eventsBefore} → ${k.eventsAfter} events, ${k.faultsBefore} → ${k.faultsAfter} faults in ${k.ms} ms`);
+    }
+    io.out(`  replay: npx dsim replay ${shellQuote(repro.path)}`);
+  }
+  const rest = s.failures.filter((f) => !r.repros.some((p) => p.seed === f.seed)).slice(0, 5);
+  for (const f of rest) io.out(`seed ${f.seed}: ${f.property} (replay: ${runCommandLine({ scenario: r.scenario, seed: f.seed, bug: r.bug })})`);
+}

@@ -1,0 +1,10 @@
+import { checkHistoryCommand } from './check-history.js';
+import type { Command } from './command.js';
+import { fuzzCommand } from './fuzz.js';
+import { listCommand } from './list.js';
+import { replayCommand } from './replay.js';
+import { runCommand } from './run.js';
+
+/** Every CLI command, in the order `dsim --help` lists them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const COMMANDS: readonly Command<any>[] = [runCommand, replayCommand, fuzzCommand, checkHistoryCommand, listCommand];

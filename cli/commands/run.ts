@@ -1,0 +1,56 @@
+import type { Argv } from 'yargs';
+import { parseSeed } from '../../sim/random.js';
+import { runScenario } from '../../sim/run.js';
+import { ExitCode, printJson, reportInputError } from '../exit.js';
+import { parseOptionalCount } from '../options.js';
+import { printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
+import type { Command } from './command.js';
+
+interface RunArgs {
+  readonly scenario: string;
+  readonly seed: string;
+  readonly bug?: string;
+  readonly nodes?: string;
+  readonly 'max-events'?: string;
+  readonly trace?: string;
+  readonly shiviz?: string;
+  readonly 'schedule-out'?: string;
+  readonly json: boolean;
+}
+
+/** `dsim run <scenario> --seed N`: one deterministic run, its properties' verdicts and the replay command. */
+export const runCommand: Command<RunArgs> = {
+  command: 'run <scenario>',
+  describe: 'Run a scenario once with a seed; print the verdict, the trace hash and the replay command',
+  builder: (y: Argv) =>
+    y
+      .positional('scenario', { type: 'string', describe: 'Scenario name (see dsim list)' })
+      .option('seed', { type: 'string', default: '1', describe: 'Seed: unsigned 32-bit, decimal or 0x hex' })
+      .option('bug', { type: 'string', describe: 'Bug variant of the scenario to run' })
+      .option('nodes', { type: 'string', describe: "Cluster size (default: the scenario's)" })
+      .option('max-events', { type: 'string', describe: 'Stop the run after this many events' })
+      .option('trace', { type: 'string', describe: 'Write the execution as a dsim JSON trace to this file' })
+      .option('shiviz', { type: 'string', describe: 'Write the execution as a ShiViz/GoVector log to this file' })
+      .option('schedule-out', { type: 'string', describe: 'Write the schedule (the recorded choices) to this file' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+  async run(args, io) {
+    const seed = parseSeed(args.seed, '--seed');
+    if (!seed.ok) return reportInputError(io, seed.error);
+    const nodes = parseOptionalCount(args.nodes, 'nodes', 1);
+    if (!nodes.ok) return reportInputError(io, nodes.error);
+    const eventsMax = parseOptionalCount(args['max-events'], 'max-events', 1);
+    if (!eventsMax.ok) return reportInputError(io, eventsMax.error);
+    const run = runScenario(args.scenario, {
+      seed: seed.value,
+      bug: args.bug,
+      nodes: nodes.value,
+      eventsMax: eventsMax.value,
+    });
+    if (!run.ok) return reportInputError(io, run.error);
+    const written = writeRunOutputs(run.value, args);
+    if (args.json) printJson(io, runReportJson(run.value));
+    else printRunReport(io, run.value, args['schedule-out']);
+    if (!written.ok) return reportInputError(io, written.error);
+    return run.value.ok ? ExitCode.Ok : ExitCode.Violation;
+  },
+};

@@ -1,0 +1,65 @@
+import { succeed, type Failable } from '../execution/failable.js';
+import { writeShiViz } from '../formats/shiviz.js';
+import { traceToJson } from '../formats/trace.js';
+import type { RunReport } from '../sim/run.js';
+import { scheduleToJson } from '../sim/schedule-file.js';
+import { writeTextFile } from './files.js';
+import type { CliIo } from './io.js';
+import { runCommandLine, shellQuote } from './options.js';
+
+/** Files a run can be written to, by flag. */
+export interface RunOutputFlags {
+  readonly trace?: string | undefined;
+  readonly shiviz?: string | undefined;
+  readonly 'schedule-out'?: string | undefined;
+}
+
+/** Writes the files the flags ask for; stops at the first that cannot be written. */
+export function writeRunOutputs(report: RunReport, flags: RunOutputFlags): Failable<void> {
+  const outputs: [flag: keyof RunOutputFlags, render: () => string][] = [
+    ['trace', () => traceToJson(report)],
+    ['shiviz', () => writeShiViz(report.execution)],
+    ['schedule-out', () => scheduleToJson(report)],
+  ];
+  for (const [flag, render] of outputs) {
+    const path = flags[flag];
+    if (path === undefined) continue;
+    const written = writeTextFile(path, render(), flag);
+    if (!written.ok) return written;
+  }
+  return succeed(undefined);
+}
+
+/** The JSON shape of `run` and `replay`: `{scenario, bug, seed, ok, violations, events, traceHash}`. */
+export function runReportJson(report: RunReport): Record<string, unknown> {
+  return {
+    scenario: report.scenario,
+    bug: report.bug ?? null,
+    seed: report.seed,
+    ok: report.ok,
+    violations: [
+      ...report.violations.map((v) => ({ property: v.property, message: v.message })),
+      ...(report.protocolError === undefined ? [] : [{ property: 'protocol-error', message: report.protocolError }]),
+    ],
+    events: report.events,
+    traceHash: report.traceHash,
+    endReason: report.endReason,
+    endTicks: report.endTicks,
+  };
+}
+
+/** The human-readable verdict: the properties, the trace hash and the exact command that replays the run. */
+export function printRunReport(io: CliIo, report: RunReport, schedulePath?: string): void {
+  const name = `${report.scenario}${report.bug === undefined ? '' : ` --bug ${report.bug}`} seed ${report.seed}`;
+  const summary = `${report.events} events, ${report.nodes} nodes, ended ${report.endReason} at tick ${report.endTicks}`;
+  if (report.ok) {
+    io.out(`${name}: ok, every property holds (${summary})`);
+  } else {
+    io.out(`${name}: VIOLATED (${summary})`);
+    for (const v of report.violations) io.out(`  ${v.property}: ${v.message}`);
+    if (report.protocolError !== undefined) io.out(`  ${report.protocolError}`);
+  }
+  io.out(`trace hash: ${report.traceHash}`);
+  io.out(`replay: ${runCommandLine(report)}`);
+  if (schedulePath !== undefined) io.out(`replay the schedule: npx dsim replay ${shellQuote(schedulePath)}`);
+}

@@ -1,0 +1,86 @@
+/**
+ * Log readers and writers: GoVector/ShiViz logs, cgs-enumeration posets, and `readLogFile`, which picks the reader
+ * from a file's content.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Failable } from '../execution/failable.js';
+import { fail } from '../execution/failable.js';
+import type { Execution } from '../execution/types.js';
+import { parsePoset } from './poset.js';
+import { isShiVizUploadFormat, parseShiViz } from './shiviz.js';
+import type { ShiVizLimits } from './shiviz.js';
+
+export { fieldValue, formatKeyValue, neutralizeKeyValues, parseKeyValues } from './kv.js';
+export { parsePoset } from './poset.js';
+export {
+  GOVECTOR_PARSER,
+  isShiVizUploadFormat,
+  parseShiViz,
+  SHIVIZ_LIMITS_DEFAULT,
+  splitUploadFormat,
+  writeShiViz,
+} from './shiviz.js';
+export type { ShiVizLimits, ShiVizOptions, UploadFormat } from './shiviz.js';
+
+/** The kinds of log `readLogFile` tells apart. */
+export type LogFormat = 'dsim-trace' | 'shiviz-upload' | 'poset' | 'govector';
+
+/** Which reader fits `text`: a dsim JSON trace, ShiViz's upload format, a poset, or (otherwise) a GoVector log. */
+export function detectLogFormat(text: string): LogFormat {
+  const start = text.trimStart();
+  if (start.startsWith('{') && /"format"\s*:\s*"dsim-trace"/.test(text)) return 'dsim-trace';
+  if (isShiVizUploadFormat(text)) return 'shiviz-upload';
+  if (/^\d+\s*:\s*\(/.test(start)) return 'poset';
+  return 'govector';
+}
+
+/** Options of `readLogFile`; parser and delimiter apply to GoVector/ShiViz logs and override an upload header. */
+export interface ReadLogOptions {
+  readonly parser?: string;
+  readonly delimiter?: string;
+  readonly kv?: boolean;
+  readonly limits?: Partial<ShiVizLimits>;
+}
+
+type TraceReader = (text: string, source: string) => Failable<Execution>;
+
+/** Loads `formats/trace.ts` (written separately) when a dsim trace is read. */
+async function traceReader(source: string): Promise<Failable<TraceReader>> {
+  const specifier = './trace.js';
+  try {
+    const module = (await import(specifier)) as { readTrace?: TraceReader };
+    if (typeof module.readTrace === 'function') return { ok: true, value: module.readTrace };
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  }
+  const message = 'the file is a dsim JSON trace, but this build has no trace reader (formats/trace.ts)';
+  return fail({ source, message });
+}
+
+/** Reads a log file, choosing the reader from its content (see `detectLogFormat`). */
+export async function readLogFile(path: string, options: ReadLogOptions = {}): Promise<Failable<Execution[]>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    return fail({ source: path, message: `the file cannot be read (${typeof code === 'string' ? code : String(e)})` });
+  }
+  const shiviz = { source: path, ...options };
+  switch (detectLogFormat(text)) {
+    case 'dsim-trace': {
+      const reader = await traceReader(path);
+      if (!reader.ok) return reader;
+      const trace = reader.value(text, path);
+      return trace.ok ? { ok: true, value: [trace.value] } : trace;
+    }
+    case 'shiviz-upload':
+      return parseShiViz(text, { ...shiviz, uploadFormat: true });
+    case 'poset': {
+      const poset = parsePoset(text, path);
+      return poset.ok ? { ok: true, value: [poset.value] } : poset;
+    }
+    case 'govector':
+      return parseShiViz(text, { ...shiviz, uploadFormat: false });
+  }
+}

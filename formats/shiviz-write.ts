@@ -1,0 +1,44 @@
+/**
+ * `writeShiViz`: an Execution as a GoVector log in ShiViz's upload format, which ShiViz (and `parseShiViz` with
+ * `kv: true`) reads back to the same partial order and the same per-host states.
+ */
+import type { Execution } from '../execution/types.js';
+import { formatKeyValue, neutralizeKeyValues } from './kv.js';
+import { GOVECTOR_PARSER } from './shiviz-regex.js';
+
+/** Host names fit GoVector's `\S*`: whitespace becomes `_`, an empty name `_`, and clashes get `_2`, `_3`, ... */
+function safeHostNames(hosts: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return hosts.map((host) => {
+    const base = host.replace(/\s/g, '_') || '_';
+    let name = base;
+    for (let k = 2; taken.has(name); k++) name = `${base}_${k}`;
+    taken.add(name);
+    return name;
+  });
+}
+
+/**
+ * Writes `exec` as a GoVector log: line 1 the parser regex, line 2 a blank delimiter, then per event (in the
+ * execution's order) `host {"host":n, ...}` (zero entries left out) and a line with the event's label followed by
+ * the host's state after the event as ` key=value` pairs. Label text that would read as a pair has its `=` turned
+ * into `:`, line breaks in labels become spaces, and an empty line becomes `-`.
+ */
+export function writeShiViz(exec: Execution): string {
+  const names = safeHostNames(exec.hosts);
+  const quoted = names.map((name) => JSON.stringify(name));
+  const lines: string[] = [GOVECTOR_PARSER, ''];
+  for (const event of exec.events) {
+    const entries = [`${quoted[event.host]}:${event.index}`];
+    event.clock.forEach((count, j) => {
+      if (j !== event.host && count > 0) entries.push(`${quoted[j]}:${count}`);
+    });
+    lines.push(`${names[event.host]} {${entries.join(', ')}}`);
+    const label = neutralizeKeyValues(event.label.replace(/[\r\n\u2028\u2029]/g, ' '));
+    const state = exec.hostStates[event.host]![event.index]!;
+    const pairs = Object.entries(state).map(([key, value]) => ` ${formatKeyValue(key, value)}`);
+    const text = label + pairs.join('');
+    lines.push(text.trim() === '' ? '-' : text);
+  }
+  return `${lines.join('\n')}\n`;
+}

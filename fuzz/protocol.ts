@@ -1,0 +1,31 @@
+/** Messages between the fuzz campaign (main thread) and its workers. */
+import type { InputError } from '../execution/failable.js';
+
+/** What every run of a campaign shares. */
+export interface CampaignJob {
+  readonly scenario: string;
+  readonly bug: string | undefined;
+  readonly nodes: number | undefined;
+  readonly eventsMax: number | undefined;
+  readonly swarm: boolean;
+}
+
+/** Main → worker: run these seeds. */
+export interface BatchRequest {
+  readonly batch: number;
+  readonly seeds: readonly number[];
+}
+
+/** One seed's result. */
+export interface SeedOutcome {
+  readonly seed: number;
+  readonly events: number;
+  readonly traceHash: string;
+  /** Violated properties (a handler failure counts as property `protocol-error`). */
+  readonly violations: readonly { readonly property: string; readonly message: string }[];
+}
+
+/** Worker → main. */
+export type WorkerReply =
+  | { readonly kind: 'batch'; readonly batch: number; readonly outcomes: readonly SeedOutcome[] }
+  | { readonly kind: 'input-error'; readonly error: InputError };

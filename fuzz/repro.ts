@@ -1,0 +1,53 @@
+/**
+ * Repro files: `DIR/<scenario>-<seed>.json`, a schedule file (so `dsim replay` reads it) with the violated property,
+ * its message and, when it was shrunk, the before/after figures.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fail, succeed, type Failable } from '../execution/failable.js';
+import type { RunReport } from '../sim/run.js';
+import { scheduleToJson } from '../sim/schedule-file.js';
+
+/** Figures of one shrink: before and after, and the time it took. */
+export interface ShrinkStats {
+  readonly eventsBefore: number;
+  readonly eventsAfter: number;
+  readonly faultsBefore: number;
+  readonly faultsAfter: number;
+  readonly scheduleBefore: number;
+  readonly scheduleAfter: number;
+  readonly ms: number;
+}
+
+/** A written repro. */
+export interface Repro {
+  readonly seed: number;
+  readonly property: string;
+  readonly message: string;
+  readonly path: string;
+  readonly traceHash: string;
+  readonly shrunk: ShrinkStats | null;
+}
+
+/** The repro file's name for a scenario and seed (a scenario name's `/` becomes `_`). */
+export function reproFileName(scenario: string, seed: number): string {
+  return `${scenario.replace(/[^\w.-]+/g, '_')}-${seed}.json`;
+}
+
+/** Writes the repro of `report` (the run to replay, shrunk or not) into `dir`. */
+export function writeRepro(
+  dir: string,
+  report: RunReport,
+  failure: { readonly property: string; readonly message: string },
+  shrunk: ShrinkStats | null,
+): Failable<Repro> {
+  const path = join(dir, reproFileName(report.scenario, report.seed));
+  const extra = { property: failure.property, message: failure.message, shrunk };
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, scheduleToJson(report, extra));
+  } catch (e) {
+    return fail({ source: `--out ${dir}`, message: `the repro file ${path} cannot be written (${String(e)})` });
+  }
+  return succeed({ seed: report.seed, ...failure, path, traceHash: report.traceHash, shrunk });
+}

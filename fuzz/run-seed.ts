@@ -1,0 +1,19 @@
+import type { Failable } from '../execution/failable.js';
+import { runScenario } from '../sim/run.js';
+import type { CampaignJob, SeedOutcome } from './protocol.js';
+
+/** Runs one seed of a campaign and keeps only what the campaign reports (the execution is dropped at once). */
+export function runSeed(job: CampaignJob, seed: number): Failable<SeedOutcome> {
+  const run = runScenario(job.scenario, {
+    seed,
+    bug: job.bug,
+    nodes: job.nodes,
+    eventsMax: job.eventsMax,
+    ...(job.swarm ? { swarm: true } : {}),
+  });
+  if (!run.ok) return run;
+  const r = run.value;
+  const violations = r.violations.map((v) => ({ property: v.property, message: v.message }));
+  if (r.protocolError !== undefined) violations.push({ property: 'protocol-error', message: r.protocolError });
+  return { ok: true, value: { seed, events: r.events, traceHash: r.traceHash, violations } };
+}

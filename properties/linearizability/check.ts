@@ -1,0 +1,154 @@
+/**
+ * `checkHistory`: is a client history linearizable with respect to a model? Pure and deterministic: budgets are
+ * counted in search steps and cache entries, never in wall-clock time.
+ */
+import { fail, succeed, type Failable } from '../../execution/failable.js';
+import type { History } from '../../execution/history.js';
+import type { Model, ModelName } from './model.js';
+import { MODELS } from './models/registry.js';
+import { buildOperations, type Operation } from './operations.js';
+import { splitOperations, type HistoryPart } from './partition.js';
+import { LinearizationSearch } from './search.js';
+
+export const STEPS_MAX_DEFAULT = 100_000_000;
+export const CACHE_ENTRIES_MAX_DEFAULT = 2_000_000;
+/** Steps of each part's first turn; each round doubles it. */
+const SLICE_STEPS_FIRST = 1_000;
+
+/** Limits of a check; reaching one gives the verdict `unknown`. */
+export interface LinearizabilityLimits {
+  /** Search steps (list entries visited) over all parts of the history (default `STEPS_MAX_DEFAULT`). */
+  readonly stepsMax?: number;
+  /** Memoised configurations held at once, over all parts (default `CACHE_ENTRIES_MAX_DEFAULT`). */
+  readonly cacheEntriesMax?: number;
+}
+
+export interface CheckHistoryOptions extends LinearizabilityLimits {
+  /** Split the history per key when the model allows it (P-compositionality; default true). */
+  readonly split?: boolean;
+  /** Names the input in errors (default `history`). */
+  readonly source?: string;
+}
+
+export type LinearizabilityVerdict = 'linearizable' | 'not-linearizable' | 'unknown';
+
+/** The operation that cannot be placed after the longest linearizable prefix. */
+export interface BlockedOperation {
+  readonly process: number;
+  readonly description: string;
+  /** Lines of its invoke and completion events, when read from a file. */
+  readonly line?: number;
+  readonly returnLine?: number;
+}
+
+/** Why a history is not linearizable. */
+export interface LinearizabilityExplanation {
+  /** The key of the part that fails, when the history was split. */
+  readonly partition?: string;
+  /** The longest linearization found, as operation descriptions (`p3 write 4 (line 12)`). */
+  readonly prefix: readonly string[];
+  readonly stateAfterPrefix: string;
+  readonly blocked: BlockedOperation;
+}
+
+export interface LinearizabilityResult {
+  readonly verdict: LinearizabilityVerdict;
+  readonly model: ModelName;
+  /** Operations checked: without `:fail` ones and without read-only ones of unknown outcome. */
+  readonly operations: number;
+  /** Parts checked independently (1 without splitting). */
+  readonly partitions: number;
+  readonly steps: number;
+  /** Memoised configurations, summed over the parts. */
+  readonly cacheEntries: number;
+  readonly explanation?: LinearizabilityExplanation;
+  /** For `unknown`: which limit stopped the search, in words. */
+  readonly stoppedBy?: string;
+}
+
+/** `p3 write 4 (line 12)`. */
+export function describeOperation(model: Model<unknown>, op: Operation): string {
+  const line = op.callLine === undefined ? '' : ` (line ${op.callLine})`;
+  return `p${op.process} ${model.describe(op.input, op.output)}${line}`;
+}
+
+/** Checks `history` against the model named `modelName`. Errors are malformed histories (unpaired events, ...). */
+export function checkHistory(history: History, modelName: ModelName, options: CheckHistoryOptions = {}): Failable<LinearizabilityResult> {
+  const model = MODELS[modelName];
+  const built = buildOperations(history, model, options.source ?? 'history');
+  if (!built.ok) return fail(built.error);
+  const ops = built.value.filter((op) => op.output.kind === 'ok' || !model.readOnly(op.input));
+  const parts = splitOperations(ops, model, options.split ?? true);
+  const stepsMax = options.stepsMax ?? STEPS_MAX_DEFAULT;
+  const cacheEntriesMax = options.cacheEntriesMax ?? CACHE_ENTRIES_MAX_DEFAULT;
+  const base = { model: modelName, operations: ops.length, partitions: parts.length };
+  // The parts are searched in turns, with slices of steps that double each round, so a violation in an easy part
+  // is found without first exhausting a hard one (deterministically: no threads, no clock).
+  const live = parts.map((part) => ({ part, search: new LinearizationSearch(part.ops, model) }));
+  let steps = 0;
+  let cacheEntries = 0;
+  let stoppedBy: string | undefined;
+  for (let slice = SLICE_STEPS_FIRST; live.length > 0; slice *= 2) {
+    for (let i = 0; i < live.length; ) {
+      const { part, search } = live[i] as (typeof live)[number];
+      if (steps >= stepsMax) {
+        stoppedBy ??= `search steps limit (${stepsMax}) reached`;
+        for (const other of live) cacheEntries += other.search.cacheEntries;
+        live.length = 0;
+        break;
+      }
+      let othersCache = 0;
+      for (const other of live) if (other.search !== search) othersCache += other.search.cacheEntries;
+      const before = search.steps;
+      const end = search.run(Math.min(slice, stepsMax - steps), cacheEntriesMax - othersCache);
+      steps += search.steps - before;
+      if (end === undefined) {
+        i++;
+        continue;
+      }
+      live.splice(i, 1);
+      cacheEntries += search.cacheEntries;
+      if (end.kind === 'stopped') stoppedBy ??= end.stoppedBy;
+      if (end.kind !== 'violation') continue;
+      for (const other of live) cacheEntries += other.search.cacheEntries;
+      const explanation = explain(model, part, end.prefix, end.stateAfterPrefix, end.blocked);
+      return succeed({ verdict: 'not-linearizable', ...base, steps, cacheEntries, explanation });
+    }
+  }
+  if (stoppedBy !== undefined) return succeed({ verdict: 'unknown', ...base, steps, cacheEntries, stoppedBy });
+  return succeed({ verdict: 'linearizable', ...base, steps, cacheEntries });
+}
+
+function explain(
+  model: Model<unknown>,
+  part: HistoryPart,
+  prefix: readonly number[],
+  stateAfterPrefix: unknown,
+  blockedIndex: number,
+): LinearizabilityExplanation {
+  const blockedOp = part.ops[blockedIndex] as Operation;
+  const blocked: BlockedOperation = {
+    process: blockedOp.process,
+    description: describeOperation(model, blockedOp),
+    ...(blockedOp.callLine === undefined ? {} : { line: blockedOp.callLine }),
+    ...(blockedOp.returnLine === undefined ? {} : { returnLine: blockedOp.returnLine }),
+  };
+  return {
+    ...(part.key === undefined ? {} : { partition: part.key }),
+    prefix: prefix.map((i) => describeOperation(model, part.ops[i] as Operation)),
+    stateAfterPrefix: model.describeState(stateAfterPrefix),
+    blocked,
+  };
+}
+
+/** Printable lines of an explanation. */
+export function formatExplanation(explanation: LinearizabilityExplanation): string[] {
+  const lines: string[] = [];
+  if (explanation.partition !== undefined) lines.push(`key ${JSON.stringify(explanation.partition)}:`);
+  lines.push(`longest linearizable prefix (${explanation.prefix.length} operations):`);
+  for (const text of explanation.prefix) lines.push(`  ${text}`);
+  lines.push(`state after it: ${explanation.stateAfterPrefix}`);
+  const returned = explanation.blocked.returnLine === undefined ? '' : `, returned at line ${explanation.blocked.returnLine}`;
+  lines.push(`cannot be placed next: ${explanation.blocked.description}${returned}`);
+  return lines;
+}

@@ -1,0 +1,25 @@
+/** Public surface of the linearizability checker. */
+export type { Model, ModelName, OpInput, OpOutput, StepResult } from './model.js';
+export { MODELS, MODEL_NAMES, isModelName } from './models/registry.js';
+export type { KvState } from './models/kv.js';
+export type { RegisterState } from './models/register.js';
+export type { Operation } from './operations.js';
+export { buildOperations } from './operations.js';
+export {
+  CACHE_ENTRIES_MAX_DEFAULT,
+  STEPS_MAX_DEFAULT,
+  checkHistory,
+  describeOperation,
+  formatExplanation,
+} from './check.js';
+export type {
+  BlockedOperation,
+  CheckHistoryOptions,
+  LinearizabilityExplanation,
+  LinearizabilityLimits,
+  LinearizabilityResult,
+  LinearizabilityVerdict,
+} from './check.js';
+export { checkHistoryFiles } from './files.js';
+export type { CheckFilesOptions, FileCheckResult } from './files.js';
+export { formatDsimHistory, parseDsimHistory } from './dsim-history.js';

@@ -1,0 +1,119 @@
+/**
+ * Key-value map of strings: `get k` (returns the value; a missing key reads as `""` or nil), `put k v`,
+ * `append k v` (concatenates v to the value). Keys are independent, so the model is P-compositional: the checker
+ * splits a history per key.
+ */
+import type { Model, OpInput, OpOutput, StepResult } from '../model.js';
+import { formatValue, hashString, mix32 } from './values.js';
+
+/**
+ * The map as parallel arrays sorted by key (small and cheap to copy: a step copies one or two short arrays), with
+ * each value's string hash and an order-independent hash of the whole. Empty values are absent.
+ */
+export interface KvState {
+  readonly keys: readonly string[];
+  readonly values: readonly string[];
+  readonly valueHashes: readonly number[];
+  readonly hash: number;
+}
+
+const EMPTY: KvState = { keys: [], values: [], valueHashes: [], hash: 0 };
+const STRING_SEED = 0x3c6ef372;
+
+function entryHash(key: string, valueHash: number): number {
+  return mix32(hashString(0x9e3779b9, key) ^ mix32(valueHash));
+}
+
+/** Index of `key` in the sorted keys, or -(insertion point) - 1. */
+function find(keys: readonly string[], key: string): number {
+  let low = 0;
+  let high = keys.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const k = keys[mid] as string;
+    if (k === key) return mid;
+    if (k < key) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -low - 1;
+}
+
+function withValue(state: KvState, key: string, value: string, valueHash: number): KvState {
+  const at = find(state.keys, key);
+  let hash = state.hash;
+  if (at >= 0) {
+    hash = (hash - entryHash(key, state.valueHashes[at] as number)) | 0;
+    if (value === '') {
+      const keep = (_: unknown, i: number): boolean => i !== at;
+      return { keys: state.keys.filter(keep), values: state.values.filter(keep), valueHashes: state.valueHashes.filter(keep), hash };
+    }
+    const values = state.values.slice();
+    const valueHashes = state.valueHashes.slice();
+    values[at] = value;
+    valueHashes[at] = valueHash;
+    return { keys: state.keys, values, valueHashes, hash: (hash + entryHash(key, valueHash)) | 0 };
+  }
+  if (value === '') return state;
+  const insert = -at - 1;
+  const keys = state.keys.slice();
+  const values = state.values.slice();
+  const valueHashes = state.valueHashes.slice();
+  keys.splice(insert, 0, key);
+  values.splice(insert, 0, value);
+  valueHashes.splice(insert, 0, valueHash);
+  return { keys, values, valueHashes, hash: (hash + entryHash(key, valueHash)) | 0 };
+}
+
+function valueOf(state: KvState, key: string): { readonly value: string; readonly hash: number } {
+  const at = find(state.keys, key);
+  return at < 0 ? { value: '', hash: STRING_SEED } : { value: state.values[at] as string, hash: state.valueHashes[at] as number };
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** The key-value model. */
+export const kvModel: Model<KvState> = {
+  name: 'kv',
+  summary: 'a map of strings: get k, put k v, append k v (concatenates); a missing key reads as "" or nil',
+  init: () => EMPTY,
+  step(state: KvState, input: OpInput, output: OpOutput): StepResult<KvState> {
+    const key = input.key as string;
+    const current = valueOf(state, key);
+    if (input.f === 'get') return { ok: output.kind === 'unknown' || text(output.value) === current.value, next: state };
+    const value = text(input.value);
+    if (input.f === 'put') return { ok: true, next: withValue(state, key, value, hashString(STRING_SEED, value)) };
+    return { ok: true, next: withValue(state, key, current.value + value, hashString(current.hash, value)) };
+  },
+  equal(a: KvState, b: KvState): boolean {
+    if (a === b) return true;
+    if (a.hash !== b.hash || a.keys.length !== b.keys.length) return false;
+    for (let i = 0; i < a.keys.length; i++) if (a.keys[i] !== b.keys[i] || a.values[i] !== b.values[i]) return false;
+    return true;
+  },
+  hash: (state) => state.hash,
+  describe(input: OpInput, output: OpOutput): string {
+    const key = JSON.stringify(input.key ?? '');
+    if (input.f === 'get') return `get ${key} → ${output.kind === 'ok' ? formatValue(output.value) : '?'}`;
+    const unknown = output.kind === 'unknown' ? ' (outcome unknown)' : '';
+    return `${input.f} ${key} ${formatValue(input.value)}${unknown}`;
+  },
+  describeState(state: KvState): string {
+    if (state.keys.length === 0) return 'empty map';
+    return state.keys.map((key, i) => `${JSON.stringify(key)}: ${JSON.stringify(state.values[i])}`).join(', ');
+  },
+  validate(input: OpInput, output: OpOutput): string | undefined {
+    if (input.f !== 'get' && input.f !== 'put' && input.f !== 'append') {
+      return `the kv model has no operation \`${input.f}\` (expected \`get\`, \`put\` or \`append\`)`;
+    }
+    if (input.key === undefined) return `a ${input.f} needs a key`;
+    if (input.f === 'get') {
+      const ok = output.kind === 'unknown' || output.value === null || typeof output.value === 'string';
+      return ok ? undefined : `a get returns a string or nil, not ${formatValue(output.kind === 'ok' ? output.value : null)}`;
+    }
+    return typeof input.value === 'string' ? undefined : `a ${input.f} takes a string, not ${formatValue(input.value)}`;
+  },
+  readOnly: (input) => input.f === 'get',
+  partitionKey: (input) => input.key ?? '',
+};

@@ -1,0 +1,51 @@
+/** Helpers on history values shared by the models: equality, hashing and printing. */
+import type { HistoryValue } from '../../../execution/history.js';
+
+/** Structural equality of history values (`null` equals only `null`). */
+export function valueEquals(a: HistoryValue, b: HistoryValue): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!valueEquals(a[i] as HistoryValue, b[i] as HistoryValue)) return false;
+    return true;
+  }
+  return false;
+}
+
+/** Continues a polynomial string hash over `text` (so `hashString(hashString(h, a), b) === hashString(h, a + b)`). */
+export function hashString(seed: number, text: string): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** A 32-bit hash of a value, consistent with `valueEquals`. */
+export function hashValue(value: HistoryValue): number {
+  if (value === null) return 0x2545f491;
+  if (typeof value === 'number') return mix32(Number.isInteger(value) ? value | 0 : hashString(7, String(value)));
+  if (typeof value === 'string') return mix32(hashString(17, value));
+  let h = 0x1b873593;
+  for (const item of value) h = (Math.imul(h, 0x01000193) ^ hashValue(item)) | 0;
+  return h;
+}
+
+/** Murmur3's 32-bit finaliser: spreads the bits of `x`. */
+export function mix32(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** Jepsen-style printing: `nil`, `3`, `"x 0 1 y"`, `[3 0]`. */
+export function formatValue(value: HistoryValue): string {
+  if (value === null) return 'nil';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  return `[${value.map(formatValue).join(' ')}]`;
+}
+
+/** True for `null`, a number or a string (a register's possible contents). */
+export function isScalar(value: HistoryValue): value is null | number | string {
+  return value === null || typeof value === 'number' || typeof value === 'string';
+}

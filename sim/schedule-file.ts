@@ -1,0 +1,112 @@
+/**
+ * The schedule file: everything needed to replay a run without its seed.
+ *
+ * ```json
+ * { "format": "dsim-schedule", "version": 1, "dsimVersion": "0.1.0", "scenario": "ping-pong", "bug": null,
+ *   "seed": 7, "nodes": 3, "maxEvents": 100000, "timeTicksMax": 2300,
+ *   "choices": [["delay", 3], ["drop", 0], ["choose:retry-ticks", 12]],
+ *   "traceHash": "9f2c…" }
+ * ```
+ * `choices` are `[kind, value]` pairs in the order the run made them (see sim/chooser.ts for kinds and defaults).
+ * `seed` is informational on replay; the choices decide.
+ */
+import { fail, succeed, type Failable } from '../execution/failable.js';
+import { jsonError } from './json-error.js';
+import type { Choice } from './outcome.js';
+import { DSIM_VERSION } from './version.js';
+
+export interface ScheduleFile {
+  readonly format: 'dsim-schedule';
+  readonly version: 1;
+  readonly dsimVersion: string;
+  readonly scenario: string;
+  readonly bug: string | null;
+  readonly seed: number;
+  readonly nodes: number;
+  readonly maxEvents: number;
+  readonly timeTicksMax: number;
+  readonly choices: readonly Choice[];
+  readonly traceHash: string;
+}
+
+/** What a schedule file is written from. */
+export interface ScheduleSource {
+  readonly scenario: string;
+  readonly bug: string | undefined;
+  readonly seed: number;
+  readonly nodes: number;
+  readonly eventsMax: number;
+  readonly timeTicksMax: number;
+  readonly schedule: readonly Choice[];
+  readonly traceHash: string;
+}
+
+/**
+ * Writes a schedule file: header fields first, then `extra` fields (a repro's property and message, say; readers
+ * ignore fields they do not know), then one choice per line.
+ */
+export function scheduleToJson(run: ScheduleSource, extra: Readonly<Record<string, unknown>> = {}): string {
+  const header = {
+    format: 'dsim-schedule',
+    version: 1,
+    dsimVersion: DSIM_VERSION,
+    scenario: run.scenario,
+    bug: run.bug ?? null,
+    seed: run.seed,
+    nodes: run.nodes,
+    maxEvents: run.eventsMax,
+    timeTicksMax: run.timeTicksMax,
+    traceHash: run.traceHash,
+    ...extra,
+  };
+  const lines = Object.entries(header).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  const choices = run.schedule.map((c) => `    ${JSON.stringify([c.kind, c.value])}`).join(',\n');
+  return `{\n${lines.join('\n')}\n  "choices": [${choices === '' ? '' : `\n${choices}\n  `}]\n}\n`;
+}
+
+/** Reads a schedule file; the error names what is wrong and where. */
+export function readScheduleFile(text: string, source: string): Failable<ScheduleFile> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return fail(jsonError(text, e, source));
+  }
+  const bad = (message: string): Failable<ScheduleFile> => fail({ source, message });
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return bad('expected a JSON object');
+  const o = data as Record<string, unknown>;
+  if (o['format'] !== 'dsim-schedule') return bad(`"format" is ${JSON.stringify(o['format'])}; expected "dsim-schedule"`);
+  if (o['version'] !== 1) return bad(`"version" is ${JSON.stringify(o['version'])}; this dsim reads version 1`);
+  for (const k of ['dsimVersion', 'scenario', 'traceHash'] as const) {
+    if (typeof o[k] !== 'string') return bad(`"${k}" is ${JSON.stringify(o[k])}; expected a string`);
+  }
+  if (o['bug'] !== null && typeof o['bug'] !== 'string') return bad(`"bug" is ${JSON.stringify(o['bug'])}; expected a string or null`);
+  const seed = o['seed'];
+  if (!Number.isInteger(seed) || (seed as number) < 0 || (seed as number) > 0xffffffff) {
+    return bad(`"seed" is ${JSON.stringify(seed)}; expected an unsigned 32-bit integer`);
+  }
+  for (const k of ['nodes', 'maxEvents', 'timeTicksMax'] as const) {
+    if (!Number.isInteger(o[k]) || (o[k] as number) < 0) return bad(`"${k}" is ${JSON.stringify(o[k])}; expected a non-negative integer`);
+  }
+  if (!Array.isArray(o['choices'])) return bad(`"choices" is missing or not an array`);
+  const choices: Choice[] = [];
+  for (const [i, c] of (o['choices'] as unknown[]).entries()) {
+    if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'string' || !Number.isInteger(c[1])) {
+      return bad(`choices[${i}] is ${JSON.stringify(c)}; expected a pair [kind, integer value] such as ["delay", 3]`);
+    }
+    choices.push({ kind: c[0], value: c[1] as number });
+  }
+  return succeed({
+    format: 'dsim-schedule',
+    version: 1,
+    dsimVersion: o['dsimVersion'] as string,
+    scenario: o['scenario'] as string,
+    bug: o['bug'] as string | null,
+    seed: seed as number,
+    nodes: o['nodes'] as number,
+    maxEvents: o['maxEvents'] as number,
+    timeTicksMax: o['timeTicksMax'] as number,
+    choices,
+    traceHash: o['traceHash'] as string,
+  });
+}
