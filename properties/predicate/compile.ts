@@ -1,0 +1,44 @@
+import { type Failable, succeed } from '../../execution/failable.js';
+import type { Execution } from '../../execution/types.js';
+import type { CutPredicate } from '../predicate-types.js';
+import type { ParsedPredicate } from './ast.js';
+import { compileCondition } from './compile-condition.js';
+import type { CompileContext } from './compile-expr.js';
+import { FieldTables } from './field-tables.js';
+import { InTransitCounter } from './in-transit.js';
+import { parsePredicate } from './parser.js';
+import { resolveNames } from './resolve.js';
+import { detectShape } from './shape.js';
+
+/**
+ * Compiles predicate text against an execution: parses it, checks its host and field names, and builds a closure
+ * over precomputed per-host tables (no syntax-tree walk and no allocation per evaluation).
+ *
+ * `evaluate(cut)` reads host h's accumulated state after its first cut[h] events. It expects a consistent cut
+ * (inTransit counts rely on it).
+ */
+export function compilePredicate(text: string, exec: Execution): Failable<CutPredicate> {
+  const parsed = parsePredicate(text);
+  if (!parsed.ok) return parsed;
+  return compileParsedPredicate(parsed.value, exec);
+}
+
+/** Compiles an already parsed predicate against an execution (see `compilePredicate`). */
+export function compileParsedPredicate(parsed: ParsedPredicate, exec: Execution): Failable<CutPredicate> {
+  const fields = new FieldTables(exec);
+  const resolved = resolveNames(parsed.body, exec, fields);
+  if (!resolved.ok) return resolved;
+  const hostIndex = new Map<string, number>();
+  exec.hosts.forEach((name, i) => {
+    if (!hostIndex.has(name)) hostIndex.set(name, i);
+  });
+  let counter: InTransitCounter | null = null;
+  const ctx: CompileContext = {
+    hostCount: exec.hosts.length,
+    hostIndex: (name) => hostIndex.get(name)!,
+    fields,
+    inTransit: () => (counter ??= new InTransitCounter(exec)),
+  };
+  const evaluate = compileCondition(parsed.body, ctx, -1);
+  return succeed({ text: parsed.text, evaluate, shape: detectShape(parsed, ctx) });
+}
