@@ -3,6 +3,7 @@
  * balance across workers. Every run is a pure function of (scenario, seed): which worker ran a seed, and in what
  * order seeds finished, never changes a result; the report lists seeds in seed order.
  */
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { fail, succeed, type Failable, type InputError } from '../execution/failable.js';
 import type { BatchRequest, CampaignJob, SeedOutcome, WorkerReply } from './protocol.js';
@@ -33,7 +34,17 @@ export interface CampaignResult {
   readonly stopReason: StopReason;
 }
 
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+/**
+ * The worker script: next to this module in the build (dist/fuzz/worker.js). When this module runs from TypeScript
+ * source (vitest), the compiled worker in dist/ is used — `npm test` builds it first.
+ */
+function workerUrl(): URL {
+  const beside = new URL('./worker.js', import.meta.url);
+  if (existsSync(beside)) return beside;
+  const built = new URL('../dist/fuzz/worker.js', import.meta.url);
+  if (existsSync(built)) return built;
+  throw new Error(`no compiled fuzz worker at ${beside.pathname} or ${built.pathname}; run npm run build`);
+}
 
 /** Runs a campaign on `workers` threads. An input error (unknown scenario, say) stops it at once. */
 export async function runCampaign(opts: CampaignOptions): Promise<Failable<CampaignResult>> {
@@ -62,9 +73,10 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
   };
 
   const workerCount = Math.max(1, Math.min(opts.workers, Math.ceil(opts.range.count / BATCH_SEEDS_DEFAULT)));
+  const script = workerUrl();
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER_URL, { workerData: opts.job });
+      const worker = new Worker(script, { workerData: opts.job });
       const finish = () => void worker.terminate().then(() => resolve(), reject);
       const feed = () => {
         const batch = takeBatch();

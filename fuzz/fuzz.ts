@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { fail, succeed, type Failable } from '../execution/failable.js';
 import { findScenario, scenarioNames } from '../scenarios/index.js';
+import { shrinkFailure, SHRINK_TIME_BUDGET_MS_DEFAULT } from '../shrink/shrink.js';
 import { runScenario } from '../sim/run.js';
 import { runCampaign, type StopReason } from './campaign.js';
 import type { CampaignJob, SeedOutcome } from './protocol.js';
@@ -31,6 +32,8 @@ export interface FuzzOptions {
   /** Where repro files go; none are written without it. */
   readonly outDir?: string | undefined;
   readonly reprosMax?: number;
+  /** Wall-clock budget to shrink each repro in, in ms (default 30 s; 0: write repros unshrunk). */
+  readonly shrinkTimeBudgetMs?: number | undefined;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: FuzzProgress) => void;
 }
@@ -94,7 +97,9 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
   if (!campaign.ok) return campaign;
   const elapsedMs = Math.max(1, Date.now() - startedMs);
   const summary = summarize(campaign.value.outcomes);
-  const repros = opts.outDir === undefined ? succeed<Repro[]>([]) : writeRepros(opts.outDir, job, summary, opts.reprosMax ?? REPROS_MAX_DEFAULT);
+  const shrinkMs = opts.shrinkTimeBudgetMs ?? SHRINK_TIME_BUDGET_MS_DEFAULT;
+  const repros =
+    opts.outDir === undefined ? succeed<Repro[]>([]) : writeRepros(opts.outDir, job, summary, opts.reprosMax ?? REPROS_MAX_DEFAULT, shrinkMs);
   if (!repros.ok) return repros;
   return succeed({
     scenario: opts.scenario,
@@ -110,15 +115,19 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
   });
 }
 
-/** Re-runs the first seed of each distinct failure on this thread and writes its repro. */
-function writeRepros(dir: string, job: CampaignJob, summary: CampaignSummary, reprosMax: number): Failable<Repro[]> {
+/** Re-runs the first seed of each distinct failure on this thread, shrinks it and writes its repro. */
+function writeRepros(dir: string, job: CampaignJob, summary: CampaignSummary, reprosMax: number, shrinkMs: number): Failable<Repro[]> {
   const repros: Repro[] = [];
   for (const group of summary.distinct.slice(0, reprosMax)) {
     const seed = group.seeds[0]!;
     const failure = summary.failures.find((f) => f.seed === seed)!;
     const run = runScenario(job.scenario, { seed, bug: job.bug, nodes: job.nodes, eventsMax: job.eventsMax });
     if (!run.ok) return run;
-    const repro = writeRepro(dir, run.value, failure, null);
+    const shrunk = shrinkMs > 0 ? shrinkFailure(run.value, failure.property, { timeBudgetMs: shrinkMs }) : undefined;
+    const repro =
+      shrunk?.ok === true
+        ? writeRepro(dir, shrunk.value.report, { property: failure.property, message: shrunk.value.message }, shrunk.value.stats)
+        : writeRepro(dir, run.value, failure, null);
     if (!repro.ok) return repro;
     repros.push(repro.value);
   }

@@ -20,6 +20,7 @@ interface FuzzArgs {
   readonly shard?: string;
   readonly swarm: boolean;
   readonly out: string;
+  readonly 'shrink-budget'?: string;
   readonly json: boolean;
 }
 
@@ -39,6 +40,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
       .option('shard', { type: 'string', describe: 'Run only the k-th of n disjoint slices of the seeds: k/n' })
       .option('swarm', { type: 'boolean', default: false, describe: 'Draw each run’s fault mix from its seed' })
       .option('out', { type: 'string', default: 'dsim-failures', describe: 'Folder for repro files and the summary' })
+      .option('shrink-budget', { type: 'string', describe: 'Time to shrink each repro in (default 30s; 0 writes repros unshrunk)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
     const seedStart = parseSeed(args['seed-start'], '--seed-start');
@@ -52,6 +54,11 @@ export const fuzzCommand: Command<FuzzArgs> = {
     const [seeds, workers, nodes] = counts.map((c) => (c.ok ? c.value : undefined));
     const budget = args['time-budget'] === undefined ? undefined : parseDurationMs(args['time-budget'], 'time-budget');
     if (budget !== undefined && !budget.ok) return reportInputError(io, budget.error);
+    const shrinkBudget =
+      args['shrink-budget'] === undefined || /^\s*0+\s*[a-z]*\s*$/.test(args['shrink-budget'])
+        ? undefined
+        : parseDurationMs(args['shrink-budget'], 'shrink-budget');
+    if (shrinkBudget !== undefined && !shrinkBudget.ok) return reportInputError(io, shrinkBudget.error);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     if (shard !== undefined && !shard.ok) return reportInputError(io, shard.error);
 
@@ -71,6 +78,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
         shard: shard?.value,
         swarm: args.swarm,
         outDir: args.out,
+        shrinkTimeBudgetMs: args['shrink-budget'] === undefined ? undefined : shrinkBudget?.ok === true ? shrinkBudget.value : 0,
         signal: stop.signal,
         onProgress: (p) => view.update(p),
       });

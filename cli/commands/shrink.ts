@@ -1,0 +1,74 @@
+import type { Argv } from 'yargs';
+import { shrinkScheduleText } from '../../shrink/file.js';
+import { SHRINK_RUNS_MAX_DEFAULT, SHRINK_TIME_BUDGET_MS_DEFAULT } from '../../shrink/shrink.js';
+import { parseDurationMs } from '../duration.js';
+import { ExitCode, printJson, reportInputError } from '../exit.js';
+import { readTextFile, writeTextFile } from '../files.js';
+import { parseOptionalCount, shellQuote } from '../options.js';
+import type { Command } from './command.js';
+
+interface ShrinkArgs {
+  readonly repro: string;
+  readonly out?: string;
+  readonly 'time-budget'?: string;
+  readonly 'runs-max'?: string;
+  readonly json: boolean;
+}
+
+/** Where the shrunk repro goes by default: `x.json` → `x.shrunk.json`. */
+export function shrunkPath(path: string): string {
+  return path.endsWith('.json') ? `${path.slice(0, -'.json'.length)}.shrunk.json` : `${path}.shrunk.json`;
+}
+
+/** `dsim shrink <repro.json>`: minimise a failing schedule while the same property still fails. */
+export const shrinkCommand: Command<ShrinkArgs> = {
+  command: 'shrink <repro>',
+  describe: 'Minimise a failing schedule (repro or schedule file) while the same property still fails',
+  builder: (y: Argv) =>
+    y
+      .positional('repro', { type: 'string', describe: 'Repro or schedule file (from fuzz or run --schedule-out)' })
+      .option('out', { type: 'string', describe: 'Write the shrunk repro here (default: <repro>.shrunk.json)' })
+      .option('time-budget', { type: 'string', describe: `Wall-clock budget of the shrinker (default ${SHRINK_TIME_BUDGET_MS_DEFAULT / 1000}s)` })
+      .option('runs-max', { type: 'string', describe: `Candidate runs at most (default ${SHRINK_RUNS_MAX_DEFAULT})` })
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+  async run(args, io) {
+    const budget = args['time-budget'] === undefined ? undefined : parseDurationMs(args['time-budget'], 'time-budget');
+    if (budget !== undefined && !budget.ok) return reportInputError(io, budget.error);
+    const runsMax = parseOptionalCount(args['runs-max'], 'runs-max', 1);
+    if (!runsMax.ok) return reportInputError(io, runsMax.error);
+    const text = readTextFile(args.repro);
+    if (!text.ok) return reportInputError(io, text.error);
+    const shrunk = shrinkScheduleText(text.value, args.repro, {
+      ...(budget === undefined ? {} : { timeBudgetMs: budget.value }),
+      ...(runsMax.value === undefined ? {} : { runsMax: runsMax.value }),
+    });
+    if (!shrunk.ok) return reportInputError(io, shrunk.error);
+    const out = args.out ?? shrunkPath(args.repro);
+    const written = writeTextFile(out, shrunk.value.text, 'out');
+    if (!written.ok) return reportInputError(io, written.error);
+    const r = shrunk.value.result;
+    const k = r.stats;
+    if (args.json) {
+      printJson(io, {
+        property: r.property,
+        message: r.message,
+        out,
+        traceHash: r.report.traceHash,
+        nodes: r.report.nodes,
+        stats: k,
+        runs: r.runs,
+        stopReason: r.stopReason,
+        steps: r.steps,
+      });
+    } else {
+      io.out(`${r.property}: ${r.message}`);
+      io.out(
+        `shrunk: ${k.eventsBefore} → ${k.eventsAfter} events, ${k.faultsBefore} → ${k.faultsAfter} faults, ` +
+          `${k.scheduleBefore} → ${k.scheduleAfter} choices, ${r.report.nodes} nodes, in ${k.ms} ms (${r.runs} runs, ${r.stopReason})`,
+      );
+      io.out(`trace hash: ${r.report.traceHash}`);
+      io.out(`replay: npx dsim replay ${shellQuote(out)}`);
+    }
+    return ExitCode.Ok;
+  },
+};

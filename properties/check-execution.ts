@@ -1,0 +1,81 @@
+/**
+ * What `dsim check` asks of one execution: count its consistent cuts, and decide Possibly / Definitely of
+ * predicates and Pos / Def of sequences, each with the algorithm the predicate's shape allows.
+ */
+import { fail, succeed, type Failable } from '../execution/failable.js';
+import type { Execution } from '../execution/types.js';
+import { checkModality, type Modality } from './lattice/modality.js';
+import { countCuts, type CutCount } from './lattice/lexical.js';
+import type { CutPredicate } from './predicate-types.js';
+import { compilePredicate } from './predicate/compile.js';
+import type { CheckResult, SearchLimits } from './result-types.js';
+import { compileSequence } from './sequence-syntax.js';
+import { sequenceDefinitely, sequencePossibly } from './temporal/sequence.js';
+
+/** One question about an execution, in the predicate language. */
+export type Question =
+  | { readonly kind: Modality; readonly text: string }
+  | { readonly kind: 'sequence'; readonly modality: 'pos' | 'def'; readonly text: string };
+
+export interface CheckRequest {
+  readonly questions: readonly Question[];
+  readonly countCuts?: boolean;
+  readonly limits?: SearchLimits;
+  /** Let predicate shapes choose fast algorithms (default true). */
+  readonly fastPaths?: boolean;
+}
+
+/** The answers for one execution, in the order the questions were asked. */
+export interface ExecutionCheck {
+  readonly label: string;
+  readonly hosts: number;
+  readonly events: number;
+  readonly cuts?: CutCount;
+  readonly results: readonly CheckResult[];
+}
+
+/**
+ * Compiles every question first (a syntax or name error is an input error before any search starts), then
+ * answers them. A search stopped by a limit answers `unknown` with the counts it reached.
+ */
+export function checkExecution(exec: Execution, request: CheckRequest): Failable<ExecutionCheck> {
+  const compiled: (() => CheckResult)[] = [];
+  for (const q of request.questions) {
+    const answer = compileQuestion(exec, q, request);
+    if (!answer.ok) return answer;
+    compiled.push(answer.value);
+  }
+  const cuts = request.countCuts === true ? countCuts(exec, request.limits) : undefined;
+  const results = compiled.map((answer) => answer());
+  return succeed({
+    label: exec.label,
+    hosts: exec.hosts.length,
+    events: exec.events.length,
+    ...(cuts === undefined ? {} : { cuts }),
+    results,
+  });
+}
+
+function compileQuestion(exec: Execution, q: Question, request: CheckRequest): Failable<() => CheckResult> {
+  const limits = request.limits;
+  if (q.kind === 'sequence') {
+    const seq = compileSequence(q.text, exec);
+    if (!seq.ok) return seq;
+    const { steps, tailGuard } = seq.value;
+    const decide = q.modality === 'pos' ? sequencePossibly : sequenceDefinitely;
+    return succeed(() => ({ ...decide(exec, steps, tailGuard, limits), predicate: q.text }));
+  }
+  const pred = compilePredicate(q.text, exec);
+  if (!pred.ok) return pred;
+  const p: CutPredicate = pred.value;
+  const options = { ...(limits === undefined ? {} : { limits }), fastPaths: request.fastPaths ?? true };
+  return succeed(() => checkModality(exec, q.kind as Modality, p, options));
+}
+
+/** Rejects an empty request: `dsim check` with nothing to check or count. */
+export function requireQuestions(request: CheckRequest): Failable<CheckRequest> {
+  if (request.questions.length === 0 && request.countCuts !== true) {
+    return fail({ source: 'check', message: 'nothing to check; give --possibly, --definitely, --sequence or --count-cuts' });
+  }
+  return succeed(request);
+}

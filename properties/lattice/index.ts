@@ -1,0 +1,17 @@
+export { CutSpace } from './cut-space.js';
+export { CutStore } from './cut-store.js';
+export { LexicalCuts, countCuts } from './lexical.js';
+export type { CutCount } from './lexical.js';
+export { countCutsBfs } from './bfs-count.js';
+export { possibly } from './possibly.js';
+export { definitely } from './definitely.js';
+export { strongConjunctive, weakConjunctive } from './conjunctive.js';
+export { checkStable } from './stable.js';
+export { checkModality } from './modality.js';
+export type { Modality, ModalityOptions } from './modality.js';
+export { OnlineConjunctiveDetector } from './online.js';
+export type { OnlineEvent } from './online.js';
+export { assertPathReaches, completePath, linearizeCut } from './path.js';
+export { LevelTrail, TRAIL_BYTES_MAX_DEFAULT } from './level-trail.js';
+export { resolveLimits } from './limits.js';
+export type { ResolvedLimits } from './limits.js';
