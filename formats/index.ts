@@ -8,10 +8,13 @@ import { fail } from '../execution/failable.js';
 import type { Execution } from '../execution/types.js';
 import { parsePoset } from './poset.js';
 import { isShiVizUploadFormat, parseShiViz } from './shiviz.js';
+import { readTrace } from './trace.js';
 import type { ShiVizLimits } from './shiviz.js';
 
 export { fieldValue, formatKeyValue, neutralizeKeyValues, parseKeyValues } from './kv.js';
 export { parsePoset } from './poset.js';
+export { readTrace, traceToJson, TRACE_FORMAT, TRACE_VERSION } from './trace.js';
+export { detectHistoryFormat, parseHistory, parseJepsenEdn, parseJepsenLog } from './jepsen.js';
 export {
   GOVECTOR_PARSER,
   isShiVizUploadFormat,
@@ -42,21 +45,6 @@ export interface ReadLogOptions {
   readonly limits?: Partial<ShiVizLimits>;
 }
 
-type TraceReader = (text: string, source: string) => Failable<Execution>;
-
-/** Loads `formats/trace.ts` (written separately) when a dsim trace is read. */
-async function traceReader(source: string): Promise<Failable<TraceReader>> {
-  const specifier = './trace.js';
-  try {
-    const module = (await import(specifier)) as { readTrace?: TraceReader };
-    if (typeof module.readTrace === 'function') return { ok: true, value: module.readTrace };
-  } catch (e) {
-    if ((e as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-  }
-  const message = 'the file is a dsim JSON trace, but this build has no trace reader (formats/trace.ts)';
-  return fail({ source, message });
-}
-
 /** Reads a log file, choosing the reader from its content (see `detectLogFormat`). */
 export async function readLogFile(path: string, options: ReadLogOptions = {}): Promise<Failable<Execution[]>> {
   let text: string;
@@ -69,9 +57,7 @@ export async function readLogFile(path: string, options: ReadLogOptions = {}): P
   const shiviz = { source: path, ...options };
   switch (detectLogFormat(text)) {
     case 'dsim-trace': {
-      const reader = await traceReader(path);
-      if (!reader.ok) return reader;
-      const trace = reader.value(text, path);
+      const trace = readTrace(text, path);
       return trace.ok ? { ok: true, value: [trace.value] } : trace;
     }
     case 'shiviz-upload':
