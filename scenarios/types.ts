@@ -1,0 +1,51 @@
+/**
+ * Scenarios and their properties: a scenario names a protocol, a cluster size, a fault plan, limits and the
+ * properties a run must satisfy, with bug variants that break them.
+ */
+import type { Limits } from '../sim/limits.js';
+import type { RunOutcome } from '../sim/outcome.js';
+import type { FaultPlan } from '../sim/plan.js';
+import type { AnyProtocol } from '../sim/process.js';
+
+export type { RunOutcome } from '../sim/outcome.js';
+
+/** A property's answer: a violation always says what went wrong (a counterexample in words). */
+export type PropertyVerdict = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/** A named property of a run. */
+export interface Property {
+  readonly name: string;
+  readonly description: string;
+  check(outcome: RunOutcome): PropertyVerdict;
+}
+
+/** What a scenario builds for one run. */
+export interface ScenarioBuild {
+  readonly protocol: AnyProtocol;
+  readonly faults: FaultPlan;
+  /** Overrides of the default limits (the caller's explicit limits override these in turn). */
+  readonly limits?: Partial<Limits>;
+  readonly properties: readonly Property[];
+}
+
+/** Options a scenario is built with. `bug` is one of the scenario's bug names, or undefined for the correct one. */
+export interface BuildOptions {
+  readonly bug: string | undefined;
+  readonly nodes: number;
+}
+
+/** A registered scenario. */
+export interface Scenario {
+  readonly name: string;
+  /** Name of the protocol it runs. */
+  readonly protocol: string;
+  readonly description: string;
+  readonly nodesDefault: number;
+  readonly nodesMin: number;
+  readonly nodesMax?: number;
+  /** Bug variants: name → what the bug does (documented, so an undocumented bug does not compile). */
+  readonly bugs: Readonly<Record<string, string>>;
+  /** Names of the properties `build` returns, in order. */
+  readonly properties: readonly string[];
+  build(opts: BuildOptions): ScenarioBuild;
+}

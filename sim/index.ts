@@ -1,0 +1,21 @@
+/** The simulator's public surface. */
+export type { AnyProtocol, CompletionType, Context, NodeId, Operation, Protocol } from './process.js';
+export type { FaultAction, FaultPlan, LinkBehaviour, LinkOverride, RandomFaults, Ratio, ScriptedFault } from './plan.js';
+export { NETWORK_RELIABLE, NEVER } from './plan.js';
+export type { EndReason, Limits } from './limits.js';
+export { EVENTS_MAX_DEFAULT, LIMITS_DEFAULT, TIME_TICKS_MAX_DEFAULT } from './limits.js';
+export type { Choice, ProtocolError, RunOutcome } from './outcome.js';
+export { formatProtocolError } from './outcome.js';
+export { mixSeed, parseSeed, Random } from './random.js';
+export { Chooser } from './chooser.js';
+export { simulate } from './simulator.js';
+export type { SimulationConfig, SimulationResult } from './simulator.js';
+export { ratioProblem, validateLimits, validatePlan } from './validate.js';
+export { replaySchedule, runScenario } from './run.js';
+export type { ReplayReport, RunOptions, RunReport, Violation } from './run.js';
+export { readScheduleFile, scheduleToJson } from './schedule-file.js';
+export type { ScheduleFile, ScheduleSource } from './schedule-file.js';
+export { fuzzSequential, listScenarios } from './fuzz.js';
+export type { FuzzFailure, FuzzOptions, FuzzReport, ScenarioInfo } from './fuzz.js';
+export { SWARM_STEP_TICKS_DEFAULT } from './faults.js';
+export { DSIM_VERSION } from './version.js';

@@ -1,0 +1,153 @@
+/**
+ * The library API the CLI calls: run a scenario by name, replay a schedule file. Pure functions: no printing, no
+ * exit; user mistakes come back as Failable errors with one clear sentence.
+ */
+import { fail, succeed, type Failable } from '../execution/failable.js';
+import { executionHash } from '../execution/hash.js';
+import type { History } from '../execution/history.js';
+import type { Execution } from '../execution/types.js';
+import { findScenario, scenarioNames } from '../scenarios/index.js';
+import type { Scenario } from '../scenarios/types.js';
+import { LIMITS_DEFAULT, type EndReason } from './limits.js';
+import { formatProtocolError, type Choice } from './outcome.js';
+import { readScheduleFile } from './schedule-file.js';
+import { simulate } from './simulator.js';
+import { validateLimits, validatePlan } from './validate.js';
+
+/** Options of one run. */
+export interface RunOptions {
+  readonly seed: number;
+  readonly bug?: string | undefined;
+  readonly nodes?: number | undefined;
+  readonly eventsMax?: number | undefined;
+  readonly timeTicksMax?: number | undefined;
+  /** Replay these choices instead of drawing from the seed. */
+  readonly schedule?: readonly Choice[] | undefined;
+}
+
+/** A property a run violated, with its counterexample in words. */
+export interface Violation {
+  readonly property: string;
+  readonly message: string;
+}
+
+/** Everything a run produced. `ok` when no property was violated and no handler failed. */
+export interface RunReport {
+  readonly scenario: string;
+  readonly bug: string | undefined;
+  readonly seed: number;
+  readonly nodes: number;
+  readonly ok: boolean;
+  readonly violations: readonly Violation[];
+  /** Number of events. */
+  readonly events: number;
+  readonly traceHash: string;
+  readonly execution: Execution;
+  readonly history: History;
+  readonly schedule: readonly Choice[];
+  readonly endReason: EndReason;
+  readonly endTicks: number;
+  /** `protocol error at pX, event N: message`, when a handler failed. */
+  readonly protocolError?: string;
+  readonly eventsMax: number;
+  readonly timeTicksMax: number;
+  /** Replayed choices that no longer fit and ran on defaults (0 for fresh runs). */
+  readonly fallbackCount: number;
+}
+
+/** Runs a registered scenario. */
+export function runScenario(name: string, opts: RunOptions): Failable<RunReport> {
+  const scenario = findScenario(name);
+  if (scenario === undefined) {
+    return fail({ source: 'scenario', message: `unknown scenario "${name}"; expected one of: ${scenarioNames().join(', ')}` });
+  }
+  const checked = checkOptions(scenario, opts);
+  if (!checked.ok) return checked;
+  const nodes = checked.value;
+  const built = scenario.build({ bug: opts.bug, nodes });
+  const plan = validatePlan(built.faults, nodes, `scenario ${name} fault plan`);
+  if (!plan.ok) return plan;
+  const limits = {
+    ...LIMITS_DEFAULT,
+    ...built.limits,
+    ...(opts.eventsMax === undefined ? {} : { eventsMax: opts.eventsMax }),
+    ...(opts.timeTicksMax === undefined ? {} : { timeTicksMax: opts.timeTicksMax }),
+  };
+  const limitsOk = validateLimits(limits);
+  if (!limitsOk.ok) return limitsOk;
+  const outcome = simulate({
+    protocol: built.protocol,
+    nodeCount: nodes,
+    plan: plan.value,
+    limits,
+    seed: opts.seed,
+    ...(opts.schedule === undefined ? {} : { schedule: opts.schedule }),
+    label: `${name}${opts.bug === undefined ? '' : ` (bug ${opts.bug})`} seed ${opts.seed}`,
+  });
+  const violations: Violation[] = [];
+  for (const p of built.properties) {
+    const verdict = p.check(outcome);
+    if (!verdict.ok) violations.push({ property: p.name, message: verdict.message });
+  }
+  const protocolError = outcome.protocolError === undefined ? undefined : formatProtocolError(outcome.protocolError);
+  return succeed({
+    scenario: name,
+    bug: opts.bug,
+    seed: opts.seed,
+    nodes,
+    ok: violations.length === 0 && protocolError === undefined,
+    violations,
+    events: outcome.eventCount,
+    traceHash: executionHash(outcome.execution),
+    execution: outcome.execution,
+    history: outcome.history,
+    schedule: outcome.schedule,
+    endReason: outcome.endReason,
+    endTicks: outcome.endTicks,
+    ...(protocolError === undefined ? {} : { protocolError }),
+    eventsMax: limits.eventsMax,
+    timeTicksMax: limits.timeTicksMax,
+    fallbackCount: outcome.fallbackCount,
+  });
+}
+
+/** A replay's report: `hashMatches` when the replayed trace has the hash the file recorded. */
+export interface ReplayReport extends RunReport {
+  readonly hashMatches: boolean;
+  readonly expectedTraceHash: string;
+}
+
+/** Replays a schedule file's contents (`source` names the file in errors). */
+export function replaySchedule(text: string, source = 'schedule file'): Failable<ReplayReport> {
+  const file = readScheduleFile(text, source);
+  if (!file.ok) return file;
+  const f = file.value;
+  const run = runScenario(f.scenario, {
+    seed: f.seed,
+    bug: f.bug ?? undefined,
+    nodes: f.nodes,
+    eventsMax: f.maxEvents,
+    timeTicksMax: f.timeTicksMax,
+    schedule: f.choices,
+  });
+  if (!run.ok) return fail({ ...run.error, source: `${source}: ${run.error.source}` });
+  return succeed({ ...run.value, hashMatches: run.value.traceHash === f.traceHash, expectedTraceHash: f.traceHash });
+}
+
+function checkOptions(scenario: Scenario, opts: RunOptions): Failable<number> {
+  const bugs = Object.keys(scenario.bugs);
+  if (opts.bug !== undefined && !Object.hasOwn(scenario.bugs, opts.bug)) {
+    const expected = bugs.length === 0 ? 'it has no bug variants' : `expected one of: ${bugs.join(', ')}`;
+    return fail({ source: 'bug', message: `unknown bug "${opts.bug}" for scenario ${scenario.name}; ${expected}` });
+  }
+  const nodes = opts.nodes ?? scenario.nodesDefault;
+  const max = scenario.nodesMax ?? Infinity;
+  if (!Number.isInteger(nodes) || nodes < scenario.nodesMin || nodes > max) {
+    const range = max === Infinity ? `at least ${scenario.nodesMin}` : `${scenario.nodesMin} to ${max}`;
+    return fail({ source: 'nodes', message: `scenario ${scenario.name} runs with ${range} nodes, not ${nodes}` });
+  }
+  if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > 0xffffffff) {
+    return fail({ source: 'seed', message: `seed ${opts.seed} is not an unsigned 32-bit integer` });
+  }
+  return succeed(nodes);
+}

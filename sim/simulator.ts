@@ -1,0 +1,408 @@
+/**
+ * The simulator: one discrete-event loop over a seeded (or replayed) schedule. It runs a protocol's handlers, carries
+ * out what they request, applies the fault plan and records the run (sim/recorder.ts).
+ */
+import type { MessageRecord, State } from '../execution/types.js';
+import { Chooser } from './chooser.js';
+import { ClientHistory } from './client-history.js';
+import { SimContext } from './context.js';
+import { applyFault, randomFaultStep, swarmPlan, type World } from './faults.js';
+import { LIMITS_DEFAULT, type EndReason, type Limits } from './limits.js';
+import { Network } from './network.js';
+import type { Choice, ProtocolError, RunOutcome } from './outcome.js';
+import type { FaultPlan } from './plan.js';
+import type { AnyProtocol, NodeId } from './process.js';
+import { EventQueue } from './queue.js';
+import { Random } from './random.js';
+import { MessageStore } from './messages.js';
+import { Kind, Recorder } from './recorder.js';
+
+/** What to simulate. */
+export interface SimulationConfig {
+  readonly protocol: AnyProtocol;
+  readonly nodeCount: number;
+  /** A validated plan (validatePlan); an invalid one is a bug of the caller. */
+  readonly plan: FaultPlan;
+  readonly limits?: Partial<Limits>;
+  /** The seed of a fresh run; ignored when `schedule` is given. */
+  readonly seed: number;
+  /** Replay these choices instead of drawing from the seed. */
+  readonly schedule?: readonly Choice[];
+  /** Record vector clocks, snapshots and messages (default true). Off: `execution` has no events. */
+  readonly record?: boolean;
+  readonly label?: string;
+}
+
+/** A run's outcome plus counters. */
+export interface SimulationResult extends RunOutcome {
+  /** Events that happened (recorded or not). */
+  readonly eventCount: number;
+  /** Replayed choices that did not fit and were replaced by defaults. */
+  readonly fallbackCount: number;
+}
+
+const DELIVER = 0;
+const TIMER = 1;
+const START = 2;
+const SCRIPTED = 3;
+const RANDOM_STEP = 4;
+const HEAL = 5;
+
+/** Runs one simulation. Pure: the same config gives the same result. */
+export function simulate(config: SimulationConfig): SimulationResult {
+  return new Simulation(config).run();
+}
+
+class Simulation implements World {
+  readonly n: number;
+  readonly protocol: AnyProtocol;
+  readonly chooser: Chooser;
+  readonly network: Network;
+  readonly plan: FaultPlan;
+  private readonly ctx: SimContext;
+  private readonly recorder: Recorder | undefined;
+  private readonly limits: Limits;
+  private readonly queue: EventQueue;
+  nowTicks = 0;
+  healed = false;
+  private eventCount = 0;
+  private protocolError: ProtocolError | undefined;
+  // nodes
+  readonly up: Uint8Array;
+  readonly paused: Uint8Array;
+  private readonly states: unknown[];
+  private readonly durables: unknown[];
+  private readonly timers: Map<string, number>[];
+  private readonly held: number[][];
+  private readonly skewRate: Float64Array;
+  private readonly skewOffset: Float64Array;
+  private readonly timerNamesBySerial: string[] = [];
+  private readonly msgs: MessageStore;
+  private readonly history: ClientHistory;
+
+  constructor(private readonly config: SimulationConfig) {
+    const n = config.nodeCount;
+    this.n = n;
+    this.protocol = config.protocol;
+    const describe = config.protocol.describe;
+    this.msgs = new MessageStore(describe === undefined ? () => 'msg' : (m) => describe.call(config.protocol, m));
+    this.chooser = new Chooser(config.schedule === undefined ? new Random(config.seed) : undefined, config.schedule);
+    this.plan = config.plan.swarm === true ? swarmPlan(config.plan, this.chooser) : config.plan;
+    this.network = new Network(n, this.plan.network, this.plan.links);
+    this.ctx = new SimContext(n, this.chooser);
+    this.recorder = config.record === false ? undefined : new Recorder(n);
+    this.limits = { ...LIMITS_DEFAULT, ...config.limits };
+    this.up = new Uint8Array(n);
+    this.paused = new Uint8Array(n);
+    this.states = new Array<unknown>(n).fill(undefined);
+    this.durables = new Array<unknown>(n).fill(undefined);
+    this.timers = Array.from({ length: n }, () => new Map<string, number>());
+    this.held = Array.from({ length: n }, () => []);
+    this.history = new ClientHistory(n);
+    this.skewRate = new Float64Array(n).fill(100);
+    this.skewOffset = new Float64Array(n);
+    for (const s of this.plan.clockSkews ?? []) {
+      this.skewRate[s.node] = s.ratePercent;
+      this.skewOffset[s.node] = s.offsetTicks;
+    }
+    this.queue = new EventQueue();
+  }
+
+  run(): SimulationResult {
+    const q = this.queue;
+    for (let node = 0; node < this.n; node++) q.push(0, START, node, 0);
+    if (this.plan.healAtTicks !== undefined) q.push(this.plan.healAtTicks, HEAL, 0, 0);
+    const scripted = this.plan.scripted ?? [];
+    const order = scripted.map((_, i) => i).sort((a, b) => scripted[a]!.atTicks - scripted[b]!.atTicks || a - b);
+    for (const i of order) q.push(scripted[i]!.atTicks, SCRIPTED, i, 0);
+    if (this.plan.random !== undefined) q.push(this.plan.random.stepTicks, RANDOM_STEP, 0, 0);
+    let endReason: EndReason;
+    for (;;) {
+      if (this.protocolError !== undefined) {
+        endReason = 'protocol-error';
+        break;
+      }
+      const t = q.peekTimeTicks();
+      if (t === Infinity) {
+        endReason = 'quiescent';
+        break;
+      }
+      if (t > this.limits.timeTicksMax) {
+        endReason = 'time-limit';
+        break;
+      }
+      if (this.eventCount >= this.limits.eventsMax) {
+        endReason = 'events-limit';
+        break;
+      }
+      q.pop();
+      this.nowTicks = q.timeTicks;
+      this.dispatch(q.kind, q.a, q.b);
+    }
+    return this.result(endReason);
+  }
+
+  private dispatch(kind: number, a: number, b: number): void {
+    switch (kind) {
+      case DELIVER:
+        return this.deliver(a);
+      case TIMER:
+        return this.fireTimer(a, b);
+      case START:
+        this.up[a] = 1;
+        return this.handle(a, Kind.Start, 'start', -1, () => this.protocol.init(this.ctx));
+      case SCRIPTED:
+        if (!this.healed) applyFault(this, this.plan.scripted![a]!.action);
+        return;
+      case RANDOM_STEP:
+        return this.randomStep();
+      case HEAL:
+        return this.heal();
+      default:
+        throw new Error(`unknown queue entry kind ${kind}`);
+    }
+  }
+
+  private deliver(id: number): void {
+    const to = this.msgs.to[id]!;
+    if (this.up[to] === 0) {
+      this.msgs.noteDrop(id, 'crashed');
+      return;
+    }
+    if (this.paused[to] === 1) {
+      this.held[to]!.push(DELIVER, id, 0);
+      return;
+    }
+    this.msgs.pending[id]!--;
+    const from = this.msgs.from[id]!;
+    const msg = this.msgs.payload[id];
+    this.handle(to, Kind.Receive, undefined, id, () => this.protocol.onMessage(this.states[to], from, msg, this.ctx));
+  }
+
+  private fireTimer(node: NodeId, serial: number): void {
+    const name = this.timerNamesBySerial[serial]!;
+    const timers = this.timers[node]!;
+    if (timers.get(name) !== serial) return; // cancelled, replaced, or lost in a crash
+    if (this.paused[node] === 1) {
+      this.held[node]!.push(TIMER, node, serial);
+      return;
+    }
+    timers.delete(name);
+    this.handle(node, Kind.Timer, undefined, serial, () => this.protocol.onTimer(this.states[node], name, this.ctx));
+  }
+
+  /** Runs one handler as one event and carries out what it requested. */
+  private handle(
+    node: NodeId,
+    kind: Kind,
+    label: string | undefined,
+    labelRef: number,
+    handler: () => unknown,
+  ): void {
+    if (this.eventCount >= this.limits.eventsMax) return; // one dispatch may make several events (heal)
+    const ctx = this.ctx;
+    ctx.reset(node, this.localTicks(node));
+    let next: unknown;
+    let fields: State | undefined;
+    try {
+      next = handler();
+      if (this.recorder !== undefined) fields = this.protocol.observe(next);
+      if (ctx.ops.length > 0) this.history.apply(node, ctx.ops, this.nowTicks);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.protocolError = { node, eventId: this.eventCount, message };
+      return;
+    }
+    this.states[node] = next;
+    const eventId = this.eventCount++;
+    const sentFirst = this.msgs.count;
+    const sendTo = ctx.sendTo;
+    const sendCount = ctx.sendCount;
+    for (let i = 0; i < sendCount; i++) this.send(node, sendTo[i]!, ctx.sendMsg[i], eventId);
+    if (this.recorder !== undefined) {
+      const received = kind === Kind.Receive ? labelRef : -1;
+      const receivedEvent = received >= 0 ? this.msgs.sendEvent[received]! : -1;
+      const r = this.recorder;
+      r.record(node, kind, label, labelRef, this.nowTicks, fields!, received, receivedEvent, sentFirst, sendCount);
+      if (received >= 0) this.msgs.noteReceive(received, eventId);
+    }
+    for (let i = 0; i < ctx.timerNames.length; i++) this.setTimer(node, ctx.timerNames[i]!, ctx.timerDelays[i]!);
+    if (ctx.persisted) this.durables[node] = ctx.durable;
+  }
+
+  private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {
+    const id = this.msgs.add(from, to, msg, eventId);
+    const net = this.network;
+    const link = from * this.n + to;
+    if (net.blocked[link] === 1) {
+      this.msgs.dropReason[id] = 'partition';
+    } else if (this.chooser.chance('drop', net.loss[link]!)) {
+      this.msgs.dropReason[id] = 'loss';
+    } else {
+      this.schedule(id, link);
+      if (this.chooser.chance('duplicate', net.duplication[link]!)) this.schedule(id, link);
+    }
+  }
+
+  private schedule(id: number, link: number): void {
+    const net = this.network;
+    let t = this.nowTicks + this.chooser.intRange('delay', net.delayTicksMin[link]!, net.delayTicksMax[link]!);
+    if (net.fifo[link] === 1) {
+      if (t < net.lastDeliveryTicks[link]!) t = net.lastDeliveryTicks[link]!;
+      net.lastDeliveryTicks[link] = t;
+    }
+    this.msgs.pending[id]!++;
+    this.queue.push(t, DELIVER, id, 0);
+  }
+
+  private setTimer(node: NodeId, name: string, delayTicks: number): void {
+    const timers = this.timers[node]!;
+    if (delayTicks < 0) {
+      timers.delete(name);
+      return;
+    }
+    const serial = this.timerNamesBySerial.length;
+    this.timerNamesBySerial.push(name);
+    timers.set(name, serial);
+    const rate = this.skewRate[node]!;
+    const virtualTicks = rate === 100 ? delayTicks : Math.max(1, Math.ceil((delayTicks * 100) / rate));
+    this.queue.push(this.nowTicks + virtualTicks, TIMER, node, serial);
+  }
+
+  private localTicks(node: NodeId): number {
+    const rate = this.skewRate[node]!;
+    const t = rate === 100 ? this.nowTicks : Math.floor((this.nowTicks * rate) / 100);
+    return t + this.skewOffset[node]!;
+  }
+
+  // ---- faults (World) ----
+
+  crash(node: NodeId): void {
+    if (this.eventCount >= this.limits.eventsMax) return; // the run ends here
+    if (this.up[node] === 0) return;
+    this.recordBare(node, Kind.Crash, 'crash');
+    this.up[node] = 0;
+    this.paused[node] = 0;
+    this.states[node] = undefined;
+    this.timers[node]!.clear();
+    const held = this.held[node]!;
+    for (let i = 0; i < held.length; i += 3) {
+      if (held[i] === DELIVER) this.msgs.noteDrop(held[i + 1]!, 'crashed');
+    }
+    held.length = 0;
+    this.history.crashed(node);
+  }
+
+  restart(node: NodeId): void {
+    if (this.eventCount >= this.limits.eventsMax) return; // the run ends here
+    if (this.up[node] === 1) return;
+    this.up[node] = 1;
+    this.history.restarted(node);
+    const recover = this.protocol.onRecover;
+    const durable = this.durables[node];
+    this.handle(node, Kind.Restart, 'restart', -1, () =>
+      recover === undefined ? this.protocol.init(this.ctx) : recover.call(this.protocol, durable, this.ctx),
+    );
+  }
+
+  pause(node: NodeId): void {
+    if (this.eventCount >= this.limits.eventsMax) return; // the run ends here
+    if (this.up[node] === 0 || this.paused[node] === 1) return;
+    this.recordBare(node, Kind.Pause, 'pause');
+    this.paused[node] = 1;
+  }
+
+  resume(node: NodeId): void {
+    if (this.eventCount >= this.limits.eventsMax) return; // the run ends here
+    if (this.paused[node] === 0) return;
+    this.recordBare(node, Kind.Resume, 'resume');
+    this.paused[node] = 0;
+    const held = this.held[node]!;
+    for (let i = 0; i < held.length; i += 3) this.queue.push(this.nowTicks, held[i]!, held[i + 1]!, held[i + 2]!);
+    held.length = 0;
+  }
+
+  private recordBare(node: NodeId, kind: Kind, label: string): void {
+    this.recorder?.record(node, kind, label, -1, this.nowTicks, EMPTY, -1, -1, 0, 0);
+    this.eventCount++;
+  }
+
+  private randomStep(): void {
+    if (this.healed) return;
+    randomFaultStep(this, this.plan.random!);
+    const step = this.plan.random!.stepTicks;
+    const next = this.nowTicks + step;
+    const heal = this.plan.healAtTicks;
+    let down = 0;
+    for (let i = 0; i < this.n; i++) down += (1 - this.up[i]!) | this.paused[i]!;
+    if ((heal === undefined || next < heal) && (this.queue.length > 0 || down > 0 || this.network.partitioned)) {
+      this.queue.push(next, RANDOM_STEP, 0, 0);
+    }
+  }
+
+  private heal(): void {
+    this.healed = true;
+    this.network.heal();
+    this.network.calm();
+    for (let node = 0; node < this.n; node++) {
+      if (this.protocolError !== undefined) return;
+      if (this.up[node] === 0) this.restart(node);
+      else this.resume(node);
+    }
+  }
+
+  /** A node's observable state at the end; undefined when a failed handler left it without one. */
+  private finalState(node: NodeId): State | undefined {
+    try {
+      return this.protocol.observe(this.states[node]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private result(endReason: EndReason): SimulationResult {
+    const msgs = this.msgs;
+    const messages = (): MessageRecord[] => (this.recorder === undefined ? [] : msgs.records());
+    // Labels are interned: one string per (summary, sender) and per timer name.
+    const receiveLabels = new Map<string, string[]>();
+    const timerLabels = new Map<string, string>();
+    const labelOf = (kind: Kind, ref: number): string => {
+      if (kind === Kind.Receive) {
+        const summary = msgs.summary(ref);
+        const from = msgs.from[ref]!;
+        let byFrom = receiveLabels.get(summary);
+        if (byFrom === undefined) receiveLabels.set(summary, (byFrom = []));
+        return (byFrom[from] ??= `${summary} from p${from}`);
+      }
+      const name = this.timerNamesBySerial[ref]!;
+      let label = timerLabels.get(name);
+      if (label === undefined) timerLabels.set(name, (label = `timer ${name}`));
+      return label;
+    };
+    const label = this.config.label ?? this.protocol.name;
+    const execution = (this.recorder ?? new Recorder(this.n)).finish(label, messages, labelOf);
+    const finalStates: (State | undefined)[] = [];
+    for (let node = 0; node < this.n; node++) {
+      finalStates.push(this.up[node] === 1 ? this.finalState(node) : undefined);
+    }
+    const out: Omit<SimulationResult, 'schedule'> = {
+      execution,
+      history: this.history.events,
+      endReason,
+      endTicks: this.nowTicks,
+      ...(this.plan.healAtTicks === undefined ? {} : { healAtTicks: this.plan.healAtTicks }),
+      ...(this.protocolError === undefined ? {} : { protocolError: this.protocolError }),
+      nodeCount: this.n,
+      finalStates,
+      inFlightCount: msgs.inFlightCount(),
+      eventCount: this.eventCount,
+      fallbackCount: this.chooser.fallbackCount,
+    };
+    let schedule: Choice[] | undefined;
+    // The schedule is made on first access (like the execution's event objects).
+    Object.defineProperty(out, 'schedule', { enumerable: true, get: () => (schedule ??= this.chooser.schedule()) });
+    return out as SimulationResult;
+  }
+}
+
+const EMPTY: State = Object.freeze({});
