@@ -2,7 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { COMMANDS } from './commands/index.js';
 import { ExitCode, UsageError } from './exit.js';
 import type { CliIo } from './io.js';
-import { DSIM_VERSION } from './version.js';
+import { DSIM_VERSION } from '../sim/version.js';
 
 /** Builds the yargs parser with every command; `setExit` receives each command's exit code. */
 export function buildParser(argv: readonly string[], io: CliIo, setExit: (code: ExitCode) => void): Argv {

@@ -1,5 +1,8 @@
 import { succeed, type Failable } from '../execution/failable.js';
 import { writeShiViz } from '../formats/shiviz.js';
+import { renderHtmlReport } from '../report/index.js';
+import type { ReportResult } from '../report/types.js';
+import { findScenario } from '../scenarios/index.js';
 import { traceToJson } from '../formats/trace.js';
 import type { RunReport } from '../sim/run.js';
 import { scheduleToJson } from '../sim/schedule-file.js';
@@ -12,6 +15,7 @@ export interface RunOutputFlags {
   readonly trace?: string | undefined;
   readonly shiviz?: string | undefined;
   readonly 'schedule-out'?: string | undefined;
+  readonly html?: string | undefined;
 }
 
 /** Writes the files the flags ask for; stops at the first that cannot be written. */
@@ -20,6 +24,7 @@ export function writeRunOutputs(report: RunReport, flags: RunOutputFlags): Faila
     ['trace', () => traceToJson(report)],
     ['shiviz', () => writeShiViz(report.execution)],
     ['schedule-out', () => scheduleToJson(report)],
+    ['html', () => runHtmlReport(report)],
   ];
   for (const [flag, render] of outputs) {
     const path = flags[flag];
@@ -60,6 +65,32 @@ export function printRunReport(io: CliIo, report: RunReport, schedulePath?: stri
     if (report.protocolError !== undefined) io.out(`  ${report.protocolError}`);
   }
   io.out(`trace hash: ${report.traceHash}`);
-  io.out(`replay: ${runCommandLine(report)}`);
+  io.out(`replay: ${replayCommandOf(report)}`);
   if (schedulePath !== undefined) io.out(`replay the schedule: npx dsim replay ${shellQuote(schedulePath)}`);
+}
+
+/** The command that replays a run from its seed (`--nodes` only where it differs from the scenario's default). */
+export function replayCommandOf(report: RunReport): string {
+  const nodesDefault = findScenario(report.scenario)?.nodesDefault;
+  return runCommandLine({ ...report, nodes: report.nodes === nodesDefault ? undefined : report.nodes });
+}
+
+/** The HTML space-time report of a run: every property of its scenario with its verdict, and the replay command. */
+export function runHtmlReport(report: RunReport): string {
+  const names = findScenario(report.scenario)?.properties ?? [];
+  const results: ReportResult[] = names.map((name) => {
+    const violation = report.violations.find((v) => v.property === name);
+    return violation === undefined ? { name, verdict: 'ok' } : { name, verdict: 'violated', message: violation.message };
+  });
+  if (report.protocolError !== undefined) results.push({ name: 'protocol-error', verdict: 'violated', message: report.protocolError });
+  return renderHtmlReport({
+    title: `${report.scenario}${report.bug === undefined ? '' : ` --bug ${report.bug}`} seed ${report.seed}`,
+    execution: report.execution,
+    results,
+    seed: report.seed,
+    scenario: report.scenario,
+    ...(report.bug === undefined ? {} : { bug: report.bug }),
+    traceHash: report.traceHash,
+    replayCommand: replayCommandOf(report),
+  });
 }

@@ -4,7 +4,10 @@ import type { Execution } from '../../execution/types.js';
 import { readLogFile } from '../../formats/index.js';
 import { checkExecution, requireQuestions, type ExecutionCheck, type Question } from '../../properties/check-execution.js';
 import type { CheckResult } from '../../properties/result-types.js';
+import { checkResultToReport } from '../../report/check-result.js';
+import { renderHtmlReport } from '../../report/index.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
+import { writeTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseOptionalCount } from '../options.js';
 import type { Command } from './command.js';
@@ -23,6 +26,7 @@ interface CheckArgs {
   readonly 'cuts-max'?: string;
   readonly 'level-cuts-max'?: string;
   readonly 'fast-paths': boolean;
+  readonly html?: string;
   readonly json: boolean;
 }
 
@@ -45,6 +49,7 @@ export const checkCommand: Command<CheckArgs> = {
       .option('cuts-max', { type: 'string', describe: 'Consistent cuts visited per search before answering unknown' })
       .option('level-cuts-max', { type: 'string', describe: 'Cuts held in one level of a breadth-first search' })
       .option('fast-paths', { type: 'boolean', default: true, describe: 'Use conjunctive/stable fast paths when the predicate allows' })
+      .option('html', { type: 'string', describe: 'Write a self-contained HTML report (one per execution) to this file' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
       .conflicts('pos', 'def'),
   async run(args, io) {
@@ -86,6 +91,15 @@ export const checkCommand: Command<CheckArgs> = {
     }
     if (args.json) printJson(io, checkJson(read.value, checks, inputError));
     if (inputError !== undefined) return reportInputError(io, inputError);
+    if (args.html !== undefined) {
+      for (const [i, c] of checks.entries()) {
+        const path = checks.length === 1 ? args.html : numberedPath(args.html, i + 1);
+        const html = renderHtmlReport({ title: `${args.log}: ${c.label}`, execution: read.value[i]!, results: c.results.map((r) => checkResultToReport(r)) });
+        const written = writeTextFile(path, html, 'html');
+        if (!written.ok) return reportInputError(io, written.error);
+        if (!args.json) io.out(`report: ${path}`);
+      }
+    }
     const results = checks.flatMap((c) => c.results);
     return results.every((r) => r.verdict === 'holds') ? ExitCode.Ok : ExitCode.Violation;
   },
@@ -145,4 +159,10 @@ function printExecutionCheck(io: CliIo, exec: Execution, c: ExecutionCheck): voi
       }
     }
   }
+}
+
+/** `report.html` → `report-2.html`: one report per execution of a log that holds several. */
+function numberedPath(path: string, n: number): string {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') ? `${path.slice(0, dot)}-${n}${path.slice(dot)}` : `${path}-${n}`;
 }

@@ -116,6 +116,7 @@ export function fuzzJson(r: FuzzResult): Record<string, unknown> {
         message: f.message,
         repro: repro === undefined ? null : `npx dsim replay ${shellQuote(repro.path)}`,
         shrunk: repro?.shrunk ?? null,
+        origin: repro?.origin ?? null,
       };
     }),
   };
@@ -135,7 +136,8 @@ function printFuzz(io: CliIo, r: FuzzResult): void {
   io.out(`${s.failures.length} failing seeds, ${s.distinct.length} distinct failures`);
   for (const [property, count] of Object.entries(s.failuresByProperty)) io.out(`  ${property}: ${count} seeds`);
   for (const repro of r.repros) {
-    io.out(`seed ${repro.seed}: ${repro.property}: ${repro.message}`);
+    const predicted = repro.origin === 'predicted' ? ' (predicted: another interleaving with the same causality violates it)' : '';
+    io.out(`seed ${repro.seed}: ${repro.property}${predicted}: ${repro.message}`);
     if (repro.shrunk !== null) {
       const k = repro.shrunk;
       io.out(`  shrunk: ${k.eventsBefore} → ${k.eventsAfter} events, ${k.faultsBefore} → ${k.faultsAfter} faults in ${k.ms} ms`);

@@ -9,6 +9,7 @@ interface ReplayArgs {
   readonly schedule: string;
   readonly trace?: string;
   readonly shiviz?: string;
+  readonly html?: string;
   readonly json: boolean;
 }
 
@@ -21,6 +22,7 @@ export const replayCommand: Command<ReplayArgs> = {
       .positional('schedule', { type: 'string', describe: 'Schedule or repro file' })
       .option('trace', { type: 'string', describe: 'Write the execution as a dsim JSON trace to this file' })
       .option('shiviz', { type: 'string', describe: 'Write the execution as a ShiViz/GoVector log to this file' })
+      .option('html', { type: 'string', describe: 'Write a self-contained HTML space-time report to this file' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
     const text = readTextFile(args.schedule);
