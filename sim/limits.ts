@@ -14,5 +14,5 @@ export const TIME_TICKS_MAX_DEFAULT = 1_000_000;
 /** Default limits. */
 export const LIMITS_DEFAULT: Limits = { eventsMax: EVENTS_MAX_DEFAULT, timeTicksMax: TIME_TICKS_MAX_DEFAULT };
 
-/** Why a run ended. `quiescent`: nothing left to happen. */
-export type EndReason = 'quiescent' | 'events-limit' | 'time-limit' | 'protocol-error';
+/** Why a run ended. `quiescent`: nothing left to happen; `observer-stop`: an event observer ended it. */
+export type EndReason = 'quiescent' | 'events-limit' | 'time-limit' | 'protocol-error' | 'observer-stop';

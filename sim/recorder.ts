@@ -53,6 +53,12 @@ export class Recorder {
    * label, or undefined when `finish` makes it from `labelRef` (a message id for receives, a timer serial for
    * timers). Returns the event id.
    */
+  /** Event `id`'s vector clock: a view, valid until the next event is recorded. */
+  clockRow(id: number): Int32Array {
+    const n = this.hostCount;
+    return this.clocks.subarray(id * n, (id + 1) * n);
+  }
+
   record(
     host: number,
     kind: Kind,

@@ -31,6 +31,17 @@ export interface SimulationConfig {
   /** Record vector clocks, snapshots and messages (default true). Off: `execution` has no events. */
   readonly record?: boolean;
   readonly label?: string;
+  /** Told of every recorded event as it happens; it may end the run there (needs `record`). */
+  readonly observer?: EventObserver;
+}
+
+/**
+ * Watches a run event by event (online predicate detection, say). `onEvent` gets the event's host, its 1-based
+ * index on the host, its vector clock (a view valid only during the call) and the fields it recorded; returning
+ * true ends the run after this event, with end reason `observer-stop`.
+ */
+export interface EventObserver {
+  onEvent(host: NodeId, index: number, clock: Int32Array, fields: State): boolean;
 }
 
 /** A run's outcome plus counters. */
@@ -61,6 +72,8 @@ class Simulation implements World {
   readonly plan: FaultPlan;
   private readonly ctx: SimContext;
   private readonly recorder: Recorder | undefined;
+  private readonly observer: EventObserver | undefined;
+  private observerStopped = false;
   private readonly limits: Limits;
   private readonly queue: EventQueue;
   nowTicks = 0;
@@ -91,6 +104,7 @@ class Simulation implements World {
     this.network = new Network(n, this.plan.network, this.plan.links);
     this.ctx = new SimContext(n, this.chooser);
     this.recorder = config.record === false ? undefined : new Recorder(n);
+    this.observer = config.observer;
     this.limits = { ...LIMITS_DEFAULT, ...config.limits };
     this.up = new Uint8Array(n);
     this.paused = new Uint8Array(n);
@@ -120,6 +134,10 @@ class Simulation implements World {
     for (;;) {
       if (this.protocolError !== undefined) {
         endReason = 'protocol-error';
+        break;
+      }
+      if (this.observerStopped) {
+        endReason = 'observer-stop';
         break;
       }
       const t = q.peekTimeTicks();
@@ -223,7 +241,8 @@ class Simulation implements World {
       const received = kind === Kind.Receive ? labelRef : -1;
       const receivedEvent = received >= 0 ? this.msgs.sendEvent[received]! : -1;
       const r = this.recorder;
-      r.record(node, kind, label, labelRef, this.nowTicks, fields!, received, receivedEvent, sentFirst, sendCount);
+      const id = r.record(node, kind, label, labelRef, this.nowTicks, fields!, received, receivedEvent, sentFirst, sendCount);
+      this.notify(node, id, fields!);
       if (received >= 0) this.msgs.noteReceive(received, eventId);
     }
     for (let i = 0; i < ctx.timerNames.length; i++) this.setTimer(node, ctx.timerNames[i]!, ctx.timerDelays[i]!);
@@ -323,8 +342,17 @@ class Simulation implements World {
   }
 
   private recordBare(node: NodeId, kind: Kind, label: string): void {
-    this.recorder?.record(node, kind, label, -1, this.nowTicks, EMPTY, -1, -1, 0, 0);
+    const id = this.recorder?.record(node, kind, label, -1, this.nowTicks, EMPTY, -1, -1, 0, 0);
     this.eventCount++;
+    if (id !== undefined) this.notify(node, id, EMPTY);
+  }
+
+  /** Tells the observer of a recorded event; it may stop the run. */
+  private notify(node: NodeId, id: number, fields: State): void {
+    const observer = this.observer;
+    if (observer === undefined || this.recorder === undefined) return;
+    const clock = this.recorder.clockRow(id);
+    if (observer.onEvent(node, clock[node]!, clock, fields)) this.observerStopped = true;
   }
 
   private randomStep(): void {
