@@ -3,6 +3,7 @@
  * `npm run bench -- sim cuts` runs only the named groups.
  */
 import { runCutsBench } from './cuts.js';
+import { runFuzzBench } from './fuzz.js';
 import { runLinearizabilityBench } from './linearizability.js';
 import { runSimBench } from './sim.js';
 
@@ -10,6 +11,7 @@ const GROUPS: Record<string, () => Promise<string[]>> = {
   sim: runSimBench,
   cuts: runCutsBench,
   linearizability: runLinearizabilityBench,
+  fuzz: runFuzzBench,
 };
 
 const asked = process.argv.slice(2);
