@@ -26,9 +26,11 @@ export function runCommandLine(run: {
   readonly seed: number;
   readonly bug?: string | undefined;
   readonly nodes?: number | undefined;
+  readonly swarm?: boolean | undefined;
 }): string {
   const parts = ['npx', 'dsim', 'run', run.scenario, '--seed', String(run.seed)];
   if (run.bug !== undefined) parts.push('--bug', run.bug);
   if (run.nodes !== undefined) parts.push('--nodes', String(run.nodes));
+  if (run.swarm === true) parts.push('--swarm');
   return parts.map(shellQuote).join(' ');
 }

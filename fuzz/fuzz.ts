@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { fail, succeed, type Failable } from '../execution/failable.js';
 import { findScenario, scenarioNames } from '../scenarios/index.js';
+import { classifyProperty } from '../predict/classify.js';
 import { shrinkFailure, SHRINK_TIME_BUDGET_MS_DEFAULT } from '../shrink/shrink.js';
 import { runScenario } from '../sim/run.js';
 import { runCampaign, type StopReason } from './campaign.js';
@@ -47,6 +48,8 @@ export interface FuzzProgress {
 export interface FuzzResult {
   readonly scenario: string;
   readonly bug: string | undefined;
+  /** Fault mixes were drawn from each seed. */
+  readonly swarm: boolean;
   /** The seeds this campaign (or shard) was asked to run. */
   readonly range: SeedRange;
   readonly shard: Shard | undefined;
@@ -104,6 +107,7 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
   return succeed({
     scenario: opts.scenario,
     bug: opts.bug,
+    swarm: job.swarm,
     range,
     shard: opts.shard,
     workers,
@@ -121,13 +125,15 @@ function writeRepros(dir: string, job: CampaignJob, summary: CampaignSummary, re
   for (const group of summary.distinct.slice(0, reprosMax)) {
     const seed = group.seeds[0]!;
     const failure = summary.failures.find((f) => f.seed === seed)!;
-    const run = runScenario(job.scenario, { seed, bug: job.bug, nodes: job.nodes, eventsMax: job.eventsMax });
+    const run = runScenario(job.scenario, { seed, bug: job.bug, nodes: job.nodes, eventsMax: job.eventsMax, swarm: job.swarm });
     if (!run.ok) return run;
     const shrunk = shrinkMs > 0 ? shrinkFailure(run.value, failure.property, { timeBudgetMs: shrinkMs }) : undefined;
+    const final = shrunk?.ok === true ? shrunk.value.report : run.value;
+    const origin = classifyProperty(final, failure.property)?.kind ?? 'observed';
     const repro =
       shrunk?.ok === true
-        ? writeRepro(dir, shrunk.value.report, { property: failure.property, message: shrunk.value.message }, shrunk.value.stats)
-        : writeRepro(dir, run.value, failure, null);
+        ? writeRepro(dir, final, { property: failure.property, message: shrunk.value.message }, shrunk.value.stats, origin)
+        : writeRepro(dir, final, failure, null, origin);
     if (!repro.ok) return repro;
     repros.push(repro.value);
   }

@@ -20,6 +20,7 @@ export interface BatchRequest {
 export interface SeedOutcome {
   readonly seed: number;
   readonly events: number;
+  /** The trace hash of a failing seed; empty for a seed that passed (not computed). */
   readonly traceHash: string;
   /** Violated properties (a handler failure counts as property `protocol-error`). */
   readonly violations: readonly { readonly property: string; readonly message: string }[];

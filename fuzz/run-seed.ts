@@ -9,11 +9,11 @@ export function runSeed(job: CampaignJob, seed: number): Failable<SeedOutcome> {
     bug: job.bug,
     nodes: job.nodes,
     eventsMax: job.eventsMax,
-    ...(job.swarm ? { swarm: true } : {}),
+    swarm: job.swarm,
   });
   if (!run.ok) return run;
   const r = run.value;
   const violations = r.violations.map((v) => ({ property: v.property, message: v.message }));
   if (r.protocolError !== undefined) violations.push({ property: 'protocol-error', message: r.protocolError });
-  return { ok: true, value: { seed, events: r.events, traceHash: r.traceHash, violations } };
+  return { ok: true, value: { seed, events: r.events, traceHash: violations.length === 0 ? '' : r.traceHash, violations } };
 }

@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly timeTicksMax?: number | undefined;
   /** Replay these choices instead of drawing from the seed. */
   readonly schedule?: readonly Choice[] | undefined;
+  /** Draw the fault mix itself from the seed (swarm testing; sim/faults.ts `swarmPlan`). */
+  readonly swarm?: boolean | undefined;
 }
 
 /** A property a run violated, with its counterexample in words. */
@@ -51,6 +53,8 @@ export interface RunReport {
   readonly protocolError?: string;
   readonly eventsMax: number;
   readonly timeTicksMax: number;
+  /** The fault mix was drawn from the seed (absent: false). */
+  readonly swarm?: boolean;
   /** Replayed choices that no longer fit and ran on defaults (0 for fresh runs). */
   readonly fallbackCount: number;
 }
@@ -65,7 +69,8 @@ export function runScenario(name: string, opts: RunOptions): Failable<RunReport>
   if (!checked.ok) return checked;
   const nodes = checked.value;
   const built = scenario.build({ bug: opts.bug, nodes });
-  const plan = validatePlan(built.faults, nodes, `scenario ${name} fault plan`);
+  const faults = opts.swarm === true ? { ...built.faults, swarm: true } : built.faults;
+  const plan = validatePlan(faults, nodes, `scenario ${name} fault plan`);
   if (!plan.ok) return plan;
   const limits = {
     ...LIMITS_DEFAULT,
@@ -90,6 +95,7 @@ export function runScenario(name: string, opts: RunOptions): Failable<RunReport>
     if (!verdict.ok) violations.push({ property: p.name, message: verdict.message });
   }
   const protocolError = outcome.protocolError === undefined ? undefined : formatProtocolError(outcome.protocolError);
+  let traceHash: string | undefined;
   return succeed({
     scenario: name,
     bug: opts.bug,
@@ -98,7 +104,10 @@ export function runScenario(name: string, opts: RunOptions): Failable<RunReport>
     ok: violations.length === 0 && protocolError === undefined,
     violations,
     events: outcome.eventCount,
-    traceHash: executionHash(outcome.execution),
+    // Hashed on first read: a fuzz campaign never reads it for the seeds that pass.
+    get traceHash() {
+      return (traceHash ??= executionHash(outcome.execution));
+    },
     execution: outcome.execution,
     history: outcome.history,
     schedule: outcome.schedule,
@@ -107,6 +116,7 @@ export function runScenario(name: string, opts: RunOptions): Failable<RunReport>
     ...(protocolError === undefined ? {} : { protocolError }),
     eventsMax: limits.eventsMax,
     timeTicksMax: limits.timeTicksMax,
+    swarm: plan.value.swarm === true,
     fallbackCount: outcome.fallbackCount,
   });
 }
@@ -128,6 +138,7 @@ export function replaySchedule(text: string, source = 'schedule file'): Failable
     nodes: f.nodes,
     eventsMax: f.maxEvents,
     timeTicksMax: f.timeTicksMax,
+    swarm: f.swarm,
     schedule: f.choices,
   });
   if (!run.ok) return fail({ ...run.error, source: `${source}: ${run.error.source}` });

@@ -25,6 +25,8 @@ export interface ScheduleFile {
   readonly nodes: number;
   readonly maxEvents: number;
   readonly timeTicksMax: number;
+  /** The fault mix was drawn from the seed (absent in older files: false). */
+  readonly swarm: boolean;
   readonly choices: readonly Choice[];
   readonly traceHash: string;
 }
@@ -37,6 +39,7 @@ export interface ScheduleSource {
   readonly nodes: number;
   readonly eventsMax: number;
   readonly timeTicksMax: number;
+  readonly swarm?: boolean;
   readonly schedule: readonly Choice[];
   readonly traceHash: string;
 }
@@ -56,6 +59,7 @@ export function scheduleToJson(run: ScheduleSource, extra: Readonly<Record<strin
     nodes: run.nodes,
     maxEvents: run.eventsMax,
     timeTicksMax: run.timeTicksMax,
+    swarm: run.swarm === true,
     traceHash: run.traceHash,
     ...extra,
   };
@@ -88,6 +92,7 @@ export function readScheduleFile(text: string, source: string): Failable<Schedul
   for (const k of ['nodes', 'maxEvents', 'timeTicksMax'] as const) {
     if (!Number.isInteger(o[k]) || (o[k] as number) < 0) return bad(`"${k}" is ${JSON.stringify(o[k])}; expected a non-negative integer`);
   }
+  if (o['swarm'] !== undefined && typeof o['swarm'] !== 'boolean') return bad(`"swarm" is ${JSON.stringify(o['swarm'])}; expected true or false`);
   if (!Array.isArray(o['choices'])) return bad(`"choices" is missing or not an array`);
   const choices: Choice[] = [];
   for (const [i, c] of (o['choices'] as unknown[]).entries()) {
@@ -106,6 +111,7 @@ export function readScheduleFile(text: string, source: string): Failable<Schedul
     nodes: o['nodes'] as number,
     maxEvents: o['maxEvents'] as number,
     timeTicksMax: o['timeTicksMax'] as number,
+    swarm: o['swarm'] === true,
     choices,
     traceHash: o['traceHash'] as string,
   });

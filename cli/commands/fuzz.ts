@@ -145,5 +145,5 @@ function printFuzz(io: CliIo, r: FuzzResult): void {
     io.out(`  replay: npx dsim replay ${shellQuote(repro.path)}`);
   }
   const rest = s.failures.filter((f) => !r.repros.some((p) => p.seed === f.seed)).slice(0, 5);
-  for (const f of rest) io.out(`seed ${f.seed}: ${f.property} (replay: ${runCommandLine({ scenario: r.scenario, seed: f.seed, bug: r.bug })})`);
+  for (const f of rest) io.out(`seed ${f.seed}: ${f.property} (replay: ${runCommandLine({ scenario: r.scenario, seed: f.seed, bug: r.bug, swarm: r.swarm })})`);
 }

@@ -13,6 +13,7 @@ interface RunArgs {
   readonly bug?: string;
   readonly nodes?: string;
   readonly 'max-events'?: string;
+  readonly swarm: boolean;
   readonly trace?: string;
   readonly shiviz?: string;
   readonly 'schedule-out'?: string;
@@ -30,6 +31,7 @@ export const runCommand: Command<RunArgs> = {
       .option('seed', { type: 'string', default: '1', describe: 'Seed: unsigned 32-bit, decimal or 0x hex' })
       .option('bug', { type: 'string', describe: 'Bug variant of the scenario to run' })
       .option('nodes', { type: 'string', describe: "Cluster size (default: the scenario's)" })
+      .option('swarm', { type: 'boolean', default: false, describe: 'Draw the fault mix itself from the seed (swarm testing)' })
       .option('max-events', { type: 'string', describe: 'Stop the run after this many events' })
       .option('trace', { type: 'string', describe: 'Write the execution as a dsim JSON trace to this file' })
       .option('shiviz', { type: 'string', describe: 'Write the execution as a ShiViz/GoVector log to this file' })
@@ -48,6 +50,7 @@ export const runCommand: Command<RunArgs> = {
       bug: args.bug,
       nodes: nodes.value,
       eventsMax: eventsMax.value,
+      swarm: args.swarm,
     });
     if (!run.ok) return reportInputError(io, run.error);
     const written = writeRunOutputs(run.value, args);

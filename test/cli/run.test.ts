@@ -51,6 +51,19 @@ describe('dsim run / replay / list / fuzz', () => {
     expect(replayed.traceHash).toBe(verdict.traceHash);
   });
 
+  it('--swarm draws another fault mix from the seed, and its schedule file replays it exactly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsim-cli-'));
+    const schedule = join(dir, 'swarm.json');
+    const plain = JSON.parse((await cli('run', 'raft-election', '--seed', '9', '--json')).out);
+    const swarm = await cli('run', 'raft-election', '--seed', '9', '--swarm', '--schedule-out', schedule, '--json');
+    const swarmed = JSON.parse(swarm.out);
+    expect(swarmed.traceHash).not.toBe(plain.traceHash);
+    expect(JSON.parse(readFileSync(schedule, 'utf8')).swarm).toBe(true);
+    const replayed = JSON.parse((await cli('replay', schedule, '--json')).out);
+    expect(replayed.hashMatches).toBe(true);
+    expect((await cli('run', 'raft-election', '--seed', '9', '--swarm')).out).toContain('--seed 9 --swarm');
+  });
+
   it('list --json lists ping-pong with its bugs and properties', async () => {
     const r = await cli('list', '--json');
     expect(r.code).toBe(0);
