@@ -33,7 +33,7 @@ describe('dsim run / replay / list / fuzz', () => {
   it('a violated property exits 1 and names the property; the schedule file replays to the same hash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dsim-cli-'));
     // Find a failing seed of the bug variant with fuzz, then run and replay it.
-    const fuzz = await cli('fuzz', 'ping-pong', '--bug', 'count-duplicates', '--seeds', '50', '--json');
+    const fuzz = await cli('fuzz', 'ping-pong', '--bug', 'count-duplicates', '--seeds', '50', '--out', dir, '--json');
     expect(fuzz.code).toBe(1);
     const failures = JSON.parse(fuzz.out).failures as { seed: number; property: string }[];
     expect(failures.length).toBeGreaterThan(0);
