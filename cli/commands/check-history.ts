@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Argv } from 'yargs';
 import { formatInputError, type InputError } from '../../execution/failable.js';
 import { checkHistoryFiles, type FileCheckResult } from '../../properties/linearizability/files.js';
@@ -38,6 +39,7 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
     for (const file of args.files) {
       const checked = checkHistoryFiles([file], args.model, {
         split: args.split,
+        nowMs: () => performance.now(),
         ...(stepsMax.value === undefined ? {} : { stepsMax: stepsMax.value }),
       });
       if (!checked.ok) {
