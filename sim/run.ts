@@ -5,7 +5,7 @@
 import { fail, succeed, type Failable } from '../execution/failable.js';
 import { executionHash } from '../execution/hash.js';
 import type { History } from '../execution/history.js';
-import type { Execution } from '../execution/types.js';
+import type { Execution, State } from '../execution/types.js';
 import { findScenario, scenarioNames } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
 import { LIMITS_DEFAULT, type EndReason } from './limits.js';
@@ -57,14 +57,17 @@ export interface RunReport {
   readonly swarm?: boolean;
   /** Replayed choices that no longer fit and ran on defaults (0 for fresh runs). */
   readonly fallbackCount: number;
+  /** Each node's observable state at the end (`undefined`: down at the end). */
+  readonly finalStates: readonly (State | undefined)[];
 }
 
-/** Runs a registered scenario. */
-export function runScenario(name: string, opts: RunOptions): Failable<RunReport> {
-  const scenario = findScenario(name);
+/** Runs a scenario: a registered one by name, or a scenario value (one defined in a user's test, say). */
+export function runScenario(target: string | Scenario, opts: RunOptions): Failable<RunReport> {
+  const scenario = typeof target === 'string' ? findScenario(target) : target;
   if (scenario === undefined) {
-    return fail({ source: 'scenario', message: `unknown scenario "${name}"; expected one of: ${scenarioNames().join(', ')}` });
+    return fail({ source: 'scenario', message: `unknown scenario "${String(target)}"; expected one of: ${scenarioNames().join(', ')}` });
   }
+  const name = scenario.name;
   const checked = checkOptions(scenario, opts);
   if (!checked.ok) return checked;
   const nodes = checked.value;
@@ -118,6 +121,7 @@ export function runScenario(name: string, opts: RunOptions): Failable<RunReport>
     timeTicksMax: limits.timeTicksMax,
     swarm: plan.value.swarm === true,
     fallbackCount: outcome.fallbackCount,
+    finalStates: outcome.finalStates,
   });
 }
 

@@ -1,0 +1,17 @@
+/** The user-facing builders: scenarios, runs, fuzzing, properties and counterexample descriptions. */
+export { DsimInputError } from './errors.js';
+export { defineScenario } from './scenario.js';
+export type { DefinedScenario, ScenarioSpec, VariantOptions } from './scenario.js';
+export { replay, run } from './run.js';
+export type { ReplayResult, RunOptions, RunResult } from './run.js';
+export { fuzz } from './fuzz.js';
+export type { FuzzFailure, FuzzOptions, FuzzResult } from './fuzz.js';
+export { always, eventually, property } from './properties/state.js';
+export type { EventuallyOptions, StateTest } from './properties/state.js';
+export { inevitable, never, reachable } from './properties/cuts.js';
+export type { CutPredicateSource, CutPropertyOptions } from './properties/cuts.js';
+export { linearizable } from './properties/linearizable.js';
+export type { LinearizableOptions } from './properties/linearizable.js';
+export { compileFor, decide, explainDecision, explainResult } from './modality.js';
+export type { Decision, PredicateSource } from './modality.js';
+export { describeCut, describePath, describeState, formatCut, statesAt } from './describe.js';

@@ -1,0 +1,35 @@
+/**
+ * `linearizable(model)`: the run's client history (what nodes `invoke`d and `complete`d through their context) is
+ * linearizable with respect to a sequential model (`register`, `cas-register`, `kv`).
+ */
+import { formatInputError } from '../../execution/failable.js';
+import { checkHistory, formatExplanation, type CheckHistoryOptions } from '../../properties/linearizability/check.js';
+import type { ModelName } from '../../properties/linearizability/model.js';
+import type { Property } from '../../scenarios/types.js';
+import { property } from './state.js';
+
+/** Options of `linearizable`: the checker's limits and splitting, and the property's name. */
+export interface LinearizableOptions extends CheckHistoryOptions {
+  /** Default `linearizable`. */
+  readonly name?: string;
+}
+
+/**
+ * The client history is linearizable. A violation shows the longest linearizable prefix, the model's state after
+ * it and the operation that cannot be placed next; a search stopped by a limit is a violation ("could not decide").
+ */
+export function linearizable(model: ModelName, options: LinearizableOptions = {}): Property {
+  const { name = 'linearizable', ...checkOptions } = options;
+  return property(
+    name,
+    ({ history }) => {
+      const result = checkHistory(history, model, checkOptions);
+      if (!result.ok) return `the history is malformed: ${formatInputError(result.error)}`;
+      const r = result.value;
+      if (r.verdict === 'linearizable') return true;
+      if (r.verdict === 'unknown') return `could not decide (${r.operations} operations): ${r.stoppedBy ?? 'a limit was reached'}`;
+      return [`not linearizable (model ${model}, ${r.operations} operations):`, ...formatExplanation(r.explanation!)].join('\n');
+    },
+    `the client history is linearizable (model ${model})`,
+  );
+}

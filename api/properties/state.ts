@@ -1,0 +1,97 @@
+/**
+ * Properties over node states and whole runs:
+ * - `property(name, check)`: any check of a run's outcome (execution, history, final states, end reason).
+ * - `always(name, ok)`: every state every node passes through satisfies `ok` (a local invariant).
+ * - `eventually(name, ok, { withinTicksAfterHeal })`: once the fault plan heals, every node reaches a state
+ *   satisfying `ok` within a named bound (liveness); a violation lists, in words, what is still pending.
+ */
+import type { State } from '../../execution/types.js';
+import type { NodeId } from '../../sim/process.js';
+import type { Property, PropertyVerdict, RunOutcome } from '../../scenarios/types.js';
+import { rejectIf } from '../errors.js';
+import { describeEvent, describeState, statesAt } from '../describe.js';
+
+/**
+ * A test of one node's observable state (what `observe` returned, accumulated). `true` passes; `false` or a
+ * sentence (why it fails) fails. `O` is the shape your protocol's `observe` returns.
+ */
+export type StateTest<O extends State = State> = (state: O, node: NodeId) => boolean | string;
+
+/** A property from any check of a run's outcome; `check` returns `true`, or a sentence saying what went wrong. */
+export function property(name: string, check: (outcome: RunOutcome) => true | string, description = name): Property {
+  return {
+    name,
+    description,
+    check: (outcome): PropertyVerdict => {
+      const answer = check(outcome);
+      return answer === true ? { ok: true } : { ok: false, message: answer };
+    },
+  };
+}
+
+function failure(answer: boolean | string): string | undefined {
+  if (answer === true) return undefined;
+  return answer === false ? 'the test is false' : answer;
+}
+
+/**
+ * Invariant: after every event of every node (start, receive, timer, restart), the node's state satisfies `ok`.
+ * The violation names the first offending event and the state after it.
+ */
+export function always<O extends State = State>(name: string, ok: StateTest<O>, description = `always: ${name}`): Property {
+  return property(
+    name,
+    ({ execution: exec }) => {
+      for (const e of exec.events) {
+        if (e.kind === 'crash' || e.kind === 'pause' || e.kind === 'resume') continue;
+        const state = exec.hostStates[e.host]![e.index]!;
+        const why = failure(ok(state as O, e.host));
+        if (why !== undefined) {
+          return `${exec.hosts[e.host]} after ${describeEvent(exec, e.id)}: ${why}; state ${describeState(state)}`;
+        }
+      }
+      return true;
+    },
+    description,
+  );
+}
+
+/** Options of `eventually`. */
+export interface EventuallyOptions {
+  /** The bound: ticks after the plan's heal point (after tick 0 when the plan never heals). */
+  readonly withinTicksAfterHeal: number;
+  readonly description?: string;
+}
+
+/**
+ * Liveness: at tick `heal + withinTicksAfterHeal` every node is up and satisfies `ok`. A run that went quiet
+ * earlier is judged on its final states. A run that a limit (events or time) stopped before the deadline fails:
+ * the bound could not be confirmed, and the message says which limit to raise.
+ */
+export function eventually<O extends State = State>(name: string, ok: StateTest<O>, options: EventuallyOptions): Property {
+  const bound = options.withinTicksAfterHeal;
+  rejectIf(`property ${name}`, Number.isInteger(bound) && bound >= 0 ? undefined : `withinTicksAfterHeal is ${bound}; expected an integer ≥ 0`);
+  return property(
+    name,
+    (outcome) => {
+      if (outcome.endReason === 'protocol-error') return true; // reported on its own
+      const heal = outcome.healAtTicks ?? 0;
+      const deadline = heal + bound;
+      const exec = outcome.execution;
+      const quiet = outcome.endReason === 'quiescent';
+      if (!quiet && outcome.endTicks < deadline) {
+        return `the run stopped at tick ${outcome.endTicks} (${outcome.endReason}) before the deadline, tick ${deadline}; raise the limit`;
+      }
+      const states = quiet && outcome.endTicks < deadline ? outcome.finalStates : statesAt(exec, deadline);
+      const pending: string[] = [];
+      states.forEach((s, node) => {
+        const why = s === undefined ? 'it is down' : failure(ok(s as O, node));
+        if (why !== undefined) pending.push(`${exec.hosts[node]}: ${why}${s === undefined ? '' : ` (${describeState(s)})`}`);
+      });
+      if (pending.length === 0) return true;
+      const when = outcome.healAtTicks === undefined ? `by tick ${deadline}` : `by tick ${deadline} (healed at tick ${heal}, bound ${bound} ticks)`;
+      return `not every node got there ${when}; still pending: ${pending.join('; ')}`;
+    },
+    options.description ?? `eventually, within ${bound} ticks after the heal point: ${name}`,
+  );
+}

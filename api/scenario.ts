@@ -1,0 +1,104 @@
+/**
+ * `defineScenario`: a scenario written in the user's own test file. It is a value (nothing is registered): pass it
+ * to `run`, `replay` and `fuzz`. The value implements the registry's `Scenario` interface, so a scenario that grows
+ * up can move into scenarios/ unchanged.
+ */
+import type { Limits } from '../sim/limits.js';
+import type { FaultPlan } from '../sim/plan.js';
+import { NETWORK_RELIABLE } from '../sim/plan.js';
+import type { AnyProtocol } from '../sim/process.js';
+import { validateLimits, validatePlan } from '../sim/validate.js';
+import type { BuildOptions, Property, Scenario, ScenarioBuild } from '../scenarios/types.js';
+import { rejectIf, valueOrThrow } from './errors.js';
+
+/** What the fault plan (or protocol) of a scenario may depend on: the bug variant and the cluster size. */
+export interface VariantOptions<B extends string> {
+  readonly bug: B | undefined;
+  readonly nodes: number;
+}
+
+/**
+ * What a user writes to define a scenario. `B` is the union of its bug names, inferred from the keys of `bugs` only
+ * (a protocol factory may accept more names than the scenario lists).
+ */
+export interface ScenarioSpec<B extends string> {
+  readonly name: string;
+  readonly description?: string;
+  /** The protocol, or a function giving the protocol of a bug variant (`undefined`: the correct one). */
+  readonly protocol: AnyProtocol | ((bug: NoInfer<B> | undefined) => AnyProtocol);
+  /** Cluster size of a run that does not ask for another (`run(s, { nodes })`). */
+  readonly nodes: number;
+  /** Smallest cluster a run may ask for (default 1); `nodesMax` the largest (default: unbounded). */
+  readonly nodesMin?: number;
+  readonly nodesMax?: number;
+  /** The fault plan, or a function of the variant; default: a reliable FIFO network (`NETWORK_RELIABLE`), no faults. */
+  readonly faults?: FaultPlan | ((variant: VariantOptions<NoInfer<B>>) => FaultPlan);
+  /** Limits of each run (events, virtual time); defaults: `LIMITS_DEFAULT`. */
+  readonly limits?: Partial<Limits>;
+  /** The properties every run must satisfy (`always`, `eventually`, `never`, `linearizable`, `property`). */
+  readonly properties: readonly Property[];
+  /** Bug variants: name → what the bug does. The names are the only values `run(s, { bug })` accepts. */
+  readonly bugs?: { readonly [K in B]: string };
+}
+
+/** A defined scenario: a value for `run`, `replay` and `fuzz`. */
+export interface DefinedScenario<B extends string = string> extends Scenario {
+  readonly bugs: Readonly<Record<B, string>>;
+}
+
+/**
+ * Defines a scenario. Checks it at once and throws a `DsimInputError` naming the first mistake: an empty name, a
+ * cluster size out of range, two properties with one name, an invalid fault plan (for the correct protocol and for
+ * every bug variant) or invalid limits.
+ *
+ * @example
+ * const scenario = defineScenario({
+ *   name: 'two-phase-commit', protocol: twoPhaseCommit, nodes: 4,
+ *   faults: { network: NETWORK_RELIABLE, scripted: [{ atTicks: 9, action: { kind: 'crash', node: 0 } }], healAtTicks: 60 },
+ *   properties: [never('atomicity', 'any(decision == "commit") && any(decision == "abort")')],
+ *   bugs: { 'commit-on-yes': 'a participant commits as soon as it votes yes' },
+ * });
+ */
+export function defineScenario<const B extends string = never>(spec: ScenarioSpec<B>): DefinedScenario<B> {
+  const source = `scenario ${JSON.stringify(spec.name)}`;
+  rejectIf('scenario', spec.name.trim() === '' ? 'the name is empty; give the scenario a name' : undefined);
+  const nodesMin = spec.nodesMin ?? 1;
+  const nodesMax = spec.nodesMax ?? Infinity;
+  const sizeOk = Number.isInteger(spec.nodes) && spec.nodes >= nodesMin && spec.nodes <= nodesMax;
+  rejectIf(source, sizeOk ? undefined : `nodes is ${spec.nodes}; expected an integer from ${nodesMin} to ${nodesMax}`);
+  const names = spec.properties.map((p) => p.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  rejectIf(source, twice === undefined ? undefined : `two properties are named "${twice}"; names must differ`);
+  if (spec.limits !== undefined) valueOrThrow(validateLimits(spec.limits, `${source} limits`));
+  const bugs: Readonly<Record<B, string>> = spec.bugs ?? ({} as Record<B, string>);
+  const protocolOf = (bug: B | undefined): AnyProtocol =>
+    typeof spec.protocol === 'function' ? spec.protocol(bug) : spec.protocol;
+  const faultsOf = (variant: VariantOptions<B>): FaultPlan => {
+    const f = spec.faults ?? { network: NETWORK_RELIABLE };
+    return typeof f === 'function' ? f(variant) : f;
+  };
+  for (const bug of [undefined, ...(Object.keys(bugs) as B[])]) {
+    const variant = bug === undefined ? 'fault plan' : `fault plan (bug ${bug})`;
+    valueOrThrow(validatePlan(faultsOf({ bug, nodes: spec.nodes }), spec.nodes, `${source} ${variant}`));
+  }
+  const protocolName = protocolOf(undefined).name;
+  return {
+    name: spec.name,
+    protocol: protocolName,
+    description: spec.description ?? `${protocolName} on ${spec.nodes} nodes`,
+    nodesDefault: spec.nodes,
+    nodesMin,
+    ...(spec.nodesMax === undefined ? {} : { nodesMax: spec.nodesMax }),
+    bugs,
+    properties: names,
+    build: (opts: BuildOptions): ScenarioBuild => {
+      const bug = opts.bug as B | undefined;
+      return {
+        protocol: protocolOf(bug),
+        faults: faultsOf({ bug, nodes: opts.nodes }),
+        ...(spec.limits === undefined ? {} : { limits: spec.limits }),
+        properties: spec.properties,
+      };
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * dsim — a deterministic simulator for distributed protocols, with a predicate engine over the lattice of
+ * consistent cuts. This is the package's public surface (`import … from 'dsim'`); the vitest matchers live behind
+ * `dsim/testing` so this entry never loads vitest.
+ *
+ * 1. Write a protocol: a `Protocol<State, Message, Durable>` whose handlers return the next state and make requests
+ *    (send, timers, persist, choices) through their `Context`.
+ * 2. Define a scenario in your test file: `defineScenario({ name, protocol, nodes, faults, properties, bugs })`,
+ *    with properties from `always`, `eventually`, `never`, `reachable`, `inevitable`, `linearizable`, `property`.
+ * 3. `run(scenario, { seed })`, `fuzz(scenario, { seeds })`, `replay(scenario, failingRun)`.
+ * 4. Check any execution — simulated, or read from a real system's log (`readLogFile`) — with `possibly`,
+ *    `definitely`, `checkModality` and `compilePredicate`; check client histories with `checkHistory`.
+ *
+ * Guide: docs/writing-a-protocol.md.
+ *
+ * @packageDocumentation
+ */
+
+// ---- the user API: scenarios, runs, fuzzing, properties ----
+export {
+  always,
+  compileFor,
+  decide,
+  defineScenario,
+  describeCut,
+  describePath,
+  describeState,
+  DsimInputError,
+  eventually,
+  explainResult,
+  formatCut,
+  fuzz,
+  inevitable,
+  linearizable,
+  never,
+  property,
+  reachable,
+  replay,
+  run,
+  statesAt,
+} from './api/index.js';
+export type {
+  CutPredicateSource,
+  CutPropertyOptions,
+  DefinedScenario,
+  EventuallyOptions,
+  FuzzFailure,
+  FuzzOptions,
+  FuzzResult,
+  LinearizableOptions,
+  PredicateSource,
+  ReplayResult,
+  RunOptions,
+  RunResult,
+  ScenarioSpec,
+  StateTest,
+  VariantOptions,
+} from './api/index.js';
+
+// ---- writing a protocol ----
+export type { AnyProtocol, CompletionType, Context, NodeId, Operation, Protocol } from './sim/process.js';
+export type { Property, PropertyVerdict, RunOutcome, Scenario } from './scenarios/types.js';
+
+// ---- fault plans and limits ----
+export { NETWORK_RELIABLE, NEVER } from './sim/plan.js';
+export type { FaultAction, FaultPlan, LinkBehaviour, LinkOverride, RandomFaults, Ratio, ScriptedFault } from './sim/plan.js';
+export { EVENTS_MAX_DEFAULT, LIMITS_DEFAULT, TIME_TICKS_MAX_DEFAULT } from './sim/limits.js';
+export type { EndReason, Limits } from './sim/limits.js';
+export type { Choice } from './sim/outcome.js';
+export { validatePlan } from './sim/validate.js';
+export { simulate } from './sim/simulator.js';
+export type { SimulationConfig, SimulationResult } from './sim/simulator.js';
+
+// ---- executions and histories ----
+export type {
+  EventKind,
+  ExecEvent,
+  Execution,
+  MessageFate,
+  MessageRecord,
+  State,
+  StateValue,
+} from './execution/types.js';
+export type { History, HistoryEvent, HistoryEventType, HistoryValue } from './execution/history.js';
+export { buildExecution, ExecutionError } from './execution/build.js';
+export type { EventInput, ExecutionInput } from './execution/build.js';
+export { concurrent, happenedBefore, isConsistentCut } from './execution/clock.js';
+export { executionHash } from './execution/hash.js';
+export { fail, formatInputError, succeed } from './execution/failable.js';
+export type { Failable, InputError } from './execution/failable.js';
+
+// ---- the predicate engine (works on any Execution) ----
+export { checkModality, countCuts, definitely, possibly } from './properties/lattice/index.js';
+export type { CutCount, Modality, ModalityOptions } from './properties/lattice/index.js';
+export { compilePredicate, parsePredicate } from './properties/predicate/index.js';
+export type { CutPredicate, LocalPredicate, PredicateShape } from './properties/predicate-types.js';
+export type { CheckResult, SearchLimits, Verdict, Witness } from './properties/result-types.js';
+export { CUTS_MAX_DEFAULT } from './properties/result-types.js';
+export { checkExecution } from './properties/check-execution.js';
+export type { CheckRequest, ExecutionCheck, Question } from './properties/check-execution.js';
+export { sequenceDefinitely, sequencePossibly } from './properties/temporal/index.js';
+export { countAtomicSequences, matchCausalPattern, parseLabelPattern, sharedGlobalStates } from './properties/patterns/index.js';
+
+// ---- linearizability ----
+export { checkHistory, formatExplanation, MODEL_NAMES } from './properties/linearizability/index.js';
+export type { CheckHistoryOptions, LinearizabilityResult, LinearizabilityVerdict, ModelName } from './properties/linearizability/index.js';
+
+// ---- formats: real systems' logs in, traces and ShiViz logs out ----
+export { detectLogFormat, parseHistory, parseShiViz, readLogFile, readTrace, traceToJson, writeShiViz } from './formats/index.js';
+export type { LogFormat, ReadLogOptions, ShiVizOptions } from './formats/index.js';
