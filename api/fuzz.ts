@@ -5,10 +5,10 @@
  * defined in a test file (the value, with its functions, does not cross threads), so user-defined scenarios fuzz
  * sequentially here. Deterministic: the same scenario and options find the same failures.
  */
-import type { FuzzFailure } from '../sim/fuzz.js';
+import { fuzzSequential, type FuzzFailure } from '../sim/fuzz.js';
 import type { Scenario } from '../scenarios/types.js';
-import { rejectIf } from './errors.js';
-import { run, type RunResult } from './run.js';
+import { valueOrThrow } from './errors.js';
+import { toRunResult, type RunResult } from './run.js';
 
 export type { FuzzFailure } from '../sim/fuzz.js';
 
@@ -49,36 +49,22 @@ export function fuzz<B extends string>(
   scenario: Scenario & { readonly bugs: Readonly<Record<B, string>> },
   opts: FuzzOptions<NoInfer<B>>,
 ): FuzzResult<B> {
-  const source = `fuzz of scenario ${scenario.name}`;
-  rejectIf(source, Number.isInteger(opts.seeds) && opts.seeds >= 0 ? undefined : `seeds is ${opts.seeds}; expected an integer ≥ 0`);
-  const seedStart = opts.seedStart ?? 0;
-  const startOk = Number.isInteger(seedStart) && seedStart >= 0 && seedStart <= 0xffffffff;
-  rejectIf(source, startOk ? undefined : `seedStart is ${seedStart}; expected an unsigned 32-bit integer`);
-  const failingSeedsMax = opts.failingSeedsMax ?? Infinity;
-  const failures: FuzzFailure[] = [];
-  const failingSeeds: number[] = [];
-  let eventsTotal = 0;
-  let runs = 0;
-  let firstFailure: RunResult<B> | undefined;
-  for (let i = 0; i < opts.seeds && failingSeeds.length < failingSeedsMax; i++) {
-    const seed = (seedStart + i) >>> 0;
-    const r = run<B>(scenario, { seed, bug: opts.bug, nodes: opts.nodes, eventsMax: opts.eventsMax });
-    runs++;
-    eventsTotal += r.events;
-    if (r.ok) continue;
-    for (const v of r.violations) failures.push({ seed, property: v.property, message: v.message });
-    if (r.protocolError !== undefined) failures.push({ seed, property: 'protocol-error', message: r.protocolError });
-    failingSeeds.push(seed);
-    firstFailure ??= r;
-  }
+  const report = valueOrThrow(
+    fuzzSequential(scenario, {
+      seeds: opts.seeds,
+      seedStart: opts.seedStart ?? 0,
+      bug: opts.bug,
+      nodes: opts.nodes,
+      eventsMax: opts.eventsMax,
+      failingSeedsMax: opts.failingSeedsMax,
+    }),
+  );
+  const { firstFailure, ...found } = report;
   return {
     scenario: scenario.name,
     bug: opts.bug,
-    runs,
-    ok: failingSeeds.length === 0,
-    failures,
-    failingSeeds,
-    eventsTotal,
-    ...(firstFailure === undefined ? {} : { firstFailure }),
+    ...found,
+    ok: report.failingSeeds.length === 0,
+    ...(firstFailure === undefined ? {} : { firstFailure: toRunResult(firstFailure, opts.bug) }),
   };
 }

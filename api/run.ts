@@ -46,16 +46,20 @@ export interface ReplayResult<B extends string = string> extends RunResult<B> {
  * integer, a cluster size out of range); a violated property is `ok: false`, never a throw.
  */
 export function run<B extends string>(scenario: Scenario & { readonly bugs: Readonly<Record<B, string>> }, opts: RunOptions<NoInfer<B>>): RunResult<B> {
-  const report = valueOrThrow(runScenario(scenario, opts));
+  return toRunResult(valueOrThrow(runScenario(scenario, opts)), opts.bug);
+}
+
+/** A run report with the options that replay it from its recorded schedule. */
+export function toRunResult<B extends string>(report: RunReport, bug: B | undefined): RunResult<B> {
   const replayWith = {
-    seed: opts.seed,
-    bug: opts.bug,
+    seed: report.seed,
+    bug,
     nodes: report.nodes,
     schedule: report.schedule,
     eventsMax: report.eventsMax,
     timeTicksMax: report.timeTicksMax,
   };
-  return { ...report, bug: opts.bug, replayWith };
+  return { ...report, bug, replayWith };
 }
 
 /**

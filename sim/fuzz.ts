@@ -2,7 +2,7 @@
 import { fail, succeed, type Failable } from '../execution/failable.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
-import { runScenario } from './run.js';
+import { runScenario, type RunReport } from './run.js';
 
 /** Options of a fuzz campaign: seeds `seedStart, seedStart + 1, ...` (modulo 2^32). */
 export interface FuzzOptions {
@@ -11,6 +11,8 @@ export interface FuzzOptions {
   readonly bug?: string | undefined;
   readonly nodes?: number | undefined;
   readonly eventsMax?: number | undefined;
+  /** Stop after this many failing seeds (default: run every seed). */
+  readonly failingSeedsMax?: number | undefined;
 }
 
 /** A failing seed: a violated property (or `protocol-error`) and its message. */
@@ -21,32 +23,44 @@ export interface FuzzFailure {
 }
 
 export interface FuzzReport {
+  /** Seeds run (fewer than asked when `failingSeedsMax` stopped the campaign). */
   readonly runs: number;
   readonly failures: readonly FuzzFailure[];
   /** Failing seeds, each once, in order. */
   readonly failingSeeds: readonly number[];
   readonly eventsTotal: number;
+  /** The first failing run, whole (execution, schedule, ...), to replay or explain. */
+  readonly firstFailure?: RunReport;
 }
 
-/** Runs `seeds` runs of a scenario one after another and collects every violation. */
-export function fuzzSequential(name: string, opts: FuzzOptions): Failable<FuzzReport> {
+/** Runs `seeds` runs of a scenario (registered name or value) one after another and collects every violation. */
+export function fuzzSequential(target: string | Scenario, opts: FuzzOptions): Failable<FuzzReport> {
   if (!Number.isInteger(opts.seeds) || opts.seeds < 0) {
-    return fail({ source: 'seeds', message: `${opts.seeds} is not a number of seeds; expected an integer ≥ 0` });
+    return fail({ source: 'seeds', message: `seeds is ${opts.seeds}; expected an integer ≥ 0` });
   }
+  if (!Number.isInteger(opts.seedStart) || opts.seedStart < 0 || opts.seedStart > 0xffffffff) {
+    return fail({ source: 'seedStart', message: `seedStart is ${opts.seedStart}; expected an unsigned 32-bit integer` });
+  }
+  const failingSeedsMax = opts.failingSeedsMax ?? Infinity;
   const failures: FuzzFailure[] = [];
   const failingSeeds: number[] = [];
   let eventsTotal = 0;
-  for (let i = 0; i < opts.seeds; i++) {
+  let runs = 0;
+  let firstFailure: RunReport | undefined;
+  for (let i = 0; i < opts.seeds && failingSeeds.length < failingSeedsMax; i++) {
     const seed = (opts.seedStart + i) >>> 0;
-    const run = runScenario(name, { seed, bug: opts.bug, nodes: opts.nodes, eventsMax: opts.eventsMax });
+    const run = runScenario(target, { seed, bug: opts.bug, nodes: opts.nodes, eventsMax: opts.eventsMax });
     if (!run.ok) return run;
     const r = run.value;
+    runs++;
     eventsTotal += r.events;
+    if (r.ok) continue;
     for (const v of r.violations) failures.push({ seed, property: v.property, message: v.message });
     if (r.protocolError !== undefined) failures.push({ seed, property: 'protocol-error', message: r.protocolError });
-    if (!r.ok) failingSeeds.push(seed);
+    failingSeeds.push(seed);
+    firstFailure ??= r;
   }
-  return succeed({ runs: opts.seeds, failures, failingSeeds, eventsTotal });
+  return succeed({ runs, failures, failingSeeds, eventsTotal, ...(firstFailure === undefined ? {} : { firstFailure }) });
 }
 
 /** A scenario as `list` shows it. */
