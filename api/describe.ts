@@ -50,12 +50,4 @@ export function describePath(exec: Execution, path: readonly number[]): string {
   return (skipped > 0 ? [`… ${skipped} earlier event${skipped === 1 ? '' : 's'}`, ...steps] : steps).join(' → ');
 }
 
-/** Each host's state after its last event at or before `atTicks`; `undefined` when it is down (crashed) then. */
-export function statesAt(exec: Execution, atTicks: number): (State | undefined)[] {
-  return exec.byHost.map((own, h) => {
-    let k = own.length;
-    while (k > 0 && (exec.events[own[k - 1]!]!.timeTicks ?? 0) > atTicks) k--;
-    if (k === 0 || exec.events[own[k - 1]!]!.kind === 'crash') return undefined;
-    return exec.hostStates[h]![k]!;
-  });
-}
+export { statesAt } from '../execution/states-at.js';

@@ -5,3 +5,4 @@ export { canAdvance, concurrent, happenedBefore, isConsistentCut } from './clock
 export type { History, HistoryEvent, HistoryEventType, HistoryValue } from './history.js';
 export type { Failable, InputError } from './failable.js';
 export { fail, formatInputError, succeed } from './failable.js';
+export { statesAt } from './states-at.js';

@@ -3,18 +3,12 @@
  * partitions; and Chang–Roberts on a ring under duplication, reordering and pauses. Every plan heals, so liveness
  * (a leader within a named bound after the heal point) is checked as well as safety.
  */
-import {
-  electionSafety,
-  ELECTION_TIMEOUT_TICKS_MAX,
-  LEADER_WITHIN_TICKS_AFTER_HEAL,
-  leaderAfterHeal,
-  oneLeaderPerTerm,
-  RAFT_BUGS,
-  raftElection,
-  type RaftBug,
-} from '../protocols/raft/index.js';
-import { changRoberts, RING_BUGS, RING_LEARN_WITHIN_TICKS_AFTER_HEAL, ringAllLearn, ringUniqueLeader, type RingBug } from '../protocols/ring/index.js';
+import { ELECTION_TIMEOUT_TICKS_MAX, RAFT_BUGS, raftElection, type RaftBug } from '../protocols/raft/index.js';
+import { changRoberts, RING_BUGS, type RingBug } from '../protocols/ring/index.js';
 import { NEVER, type FaultPlan, type LinkBehaviour } from '../sim/plan.js';
+import { leaderAfterHeal, LEADER_WITHIN_TICKS_AFTER_HEAL } from './properties/raft-liveness.js';
+import { electionSafety, oneLeaderPerTerm } from './properties/raft-safety.js';
+import { RING_LEARN_WITHIN_TICKS_AFTER_HEAL, ringAllLearn, ringUniqueLeader } from './properties/ring.js';
 import type { Scenario, ScenarioBuild } from './types.js';
 
 /** Heal point of the Raft scenarios: faults happen before it, liveness is measured from it. */

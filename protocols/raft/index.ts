@@ -1,7 +1,5 @@
-/** Raft-style leader election: the protocol model, its bug variants and its properties. */
+/** Raft-style leader election: the protocol model and its bug variants (its properties: scenarios/properties/). */
 export { raftElection } from './election.js';
-export { leaderAfterHeal, LEADER_WITHIN_TICKS_AFTER_HEAL, statesAt } from './liveness.js';
-export { electionSafety, leadersByTerm, oneLeaderPerTerm, twoLeadersPredicate } from './safety.js';
 export {
   ELECTION_TIMEOUT_TICKS_MAX,
   ELECTION_TIMEOUT_TICKS_MIN,

@@ -2,14 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildExecution, type EventInput } from '../../../execution/build.js';
 import type { Execution, State } from '../../../execution/types.js';
 import { checkModality } from '../../../properties/lattice/index.js';
-import {
-  electionSafety,
-  leaderAfterHeal,
-  oneLeaderPerTerm,
-  statesAt,
-  twoLeadersPredicate,
-} from '../../../protocols/raft/index.js';
-import { ringAllLearn, ringUniqueLeader } from '../../../protocols/ring/index.js';
+import { statesAt } from '../../../execution/states-at.js';
+import { leaderAfterHeal } from '../../../scenarios/properties/raft-liveness.js';
+import { electionSafety, oneLeaderPerTerm, twoLeadersPredicate } from '../../../scenarios/properties/raft-safety.js';
+import { ringAllLearn, ringUniqueLeader } from '../../../scenarios/properties/ring.js';
 import type { RunOutcome } from '../../../scenarios/types.js';
 
 const F0: State = { term: 0, role: 'follower', leader: 0, leaderId: -1, votes: 0 };

@@ -5,24 +5,15 @@
  * host must be leader of a term t that every host has reached, and every other host must follow it. A run that ends
  * before that tick (a shorter time limit, the events limit) is not judged.
  */
-import type { Execution, State } from '../../execution/types.js';
-import type { Property, PropertyVerdict, RunOutcome } from '../../scenarios/types.js';
+import { statesAt } from '../../execution/states-at.js';
+import type { State } from '../../execution/types.js';
+import type { Property, PropertyVerdict, RunOutcome } from '../types.js';
 
 /**
  * Ticks after the heal point within which a leader known to every node must exist. Randomised timeouts make split
  * votes a matter of chance: at 400 ticks, 1 seed in 100,000 of raft-election saw six split votes in a row.
  */
 export const LEADER_WITHIN_TICKS_AFTER_HEAL = 600;
-
-/** Each host's state after its last event at or before `atTicks`, or undefined when it is down (crashed) then. */
-export function statesAt(exec: Execution, atTicks: number): (State | undefined)[] {
-  return exec.byHost.map((own, h) => {
-    let k = own.length;
-    while (k > 0 && (exec.events[own[k - 1]!]!.timeTicks ?? 0) > atTicks) k--;
-    if (k === 0 || exec.events[own[k - 1]!]!.kind === 'crash') return undefined;
-    return exec.hostStates[h]![k]!;
-  });
-}
 
 function describeHost(host: string, s: State | undefined, nodeCount: number): string {
   if (s === undefined) return `${host} is down`;

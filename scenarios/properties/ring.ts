@@ -7,7 +7,7 @@
  *   a run without one) every node has learned the maximum id as its leader.
  */
 import type { Execution, State } from '../../execution/types.js';
-import type { Property, PropertyVerdict, RunOutcome } from '../../scenarios/types.js';
+import type { Property, PropertyVerdict, RunOutcome } from '../types.js';
 
 /** Ticks after the heal point by which every node must know the leader. */
 export const RING_LEARN_WITHIN_TICKS_AFTER_HEAL = 300;

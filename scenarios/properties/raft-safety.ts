@@ -11,7 +11,7 @@
 import type { Execution } from '../../execution/types.js';
 import { checkModality } from '../../properties/lattice/index.js';
 import type { CutPredicate, LocalPredicate } from '../../properties/predicate-types.js';
-import type { Property, PropertyVerdict } from '../../scenarios/types.js';
+import type { Property, PropertyVerdict } from '../types.js';
 
 /** True when host h, after its first k events, is up and leader of `term`. A crash event's state is "down". */
 function leaderOf(exec: Execution, h: number, term: number): (k: number) => boolean {
