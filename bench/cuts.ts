@@ -4,6 +4,13 @@
  * of a non-conjunctive predicate (messages in flight) on chord.log and the third execution of ewd998.log, with time
  * and peak memory; and a conjunctive predicate by its fast path against enumeration. Run with --expose-gc for
  * steadier memory figures.
+ *
+ * Definitely, worst case (φ never holds, so the whole lattice is searched and the counterexample spans every level),
+ * on a 2-core machine, other work light: with parent pointers for every cut (hash sets of 32-bit words, LevelTrail),
+ * ewd998.log#3 took 14.9 s (1.8 M cuts/s, +167 MB heap and buffers, 221 MB resident) and chord.log 0.34 s
+ * (1.6 M cuts/s); holding one level at a time (sorted levels merged per host, checkpoints, divide and conquer for
+ * the path) ewd998.log#3 takes 5.2–5.4 s (5.0–5.3 M cuts/s, +40–44 MB heap and buffers, about 108 MB resident;
+ * φ evaluated 30.1 M times, 10% of them by the path rebuild) and chord.log 0.17–0.2 s (2.7–3.2 M cuts/s).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -78,15 +85,17 @@ function inFlightCounter(exec: Execution): { sent: Int32Array[]; received: Int32
   return { sent, received };
 }
 
-function inFlightAtLeast(exec: Execution, threshold: number, sample: () => void): CutPredicate {
+/** The predicate, counting its evaluations (Definitely's path rebuild evaluates some cuts again). */
+function inFlightAtLeast(exec: Execution, threshold: number, sample: () => void): CutPredicate & { calls: () => number } {
   const { sent, received } = inFlightCounter(exec);
   const n = exec.hosts.length;
   let calls = 0;
   return {
     text: `clock-inferred messages in flight >= ${threshold}`,
     shape: { kind: 'general' },
+    calls: () => calls,
     evaluate: (cut) => {
-      if ((++calls & 0xfffff) === 0) sample();
+      if ((++calls & 0xffff) === 0) sample();
       let flight = 0;
       for (let h = 0; h < n; h++) flight += sent[h]![cut[h]!]! - received[h]![cut[h]!]!;
       return flight >= threshold;
@@ -94,19 +103,27 @@ function inFlightAtLeast(exec: Execution, threshold: number, sample: () => void)
   };
 }
 
-/** Peak of heapUsed + arrayBuffers over samples, relative to a baseline taken after a collection. */
+/**
+ * Peaks over samples, relative to a baseline taken after a collection (with --expose-gc): heapUsed + arrayBuffers
+ * (what the search holds) and resident set size (what the process holds, collector slack included).
+ */
 class MemoryPeak {
   private base = 0;
+  private rssBase = 0;
   peak = 0;
+  rssPeak = 0;
   start(): void {
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
     this.base = m.heapUsed + m.arrayBuffers;
+    this.rssBase = m.rss;
     this.peak = 0;
+    this.rssPeak = 0;
   }
   sample = (): void => {
     const m = process.memoryUsage();
     this.peak = Math.max(this.peak, m.heapUsed + m.arrayBuffers - this.base);
+    this.rssPeak = Math.max(this.rssPeak, m.rss - this.rssBase);
   };
 }
 
@@ -120,7 +137,8 @@ function modalityLine(name: string, exec: Execution, threshold: number): string[
     memory.sample();
     lines.push(
       `  ${name} ${modality}(${pred.text}): ${value.verdict} by ${value.algorithm}, ${value.cutsVisited} cuts in ` +
-        `${seconds.toFixed(2)} s (${rate(value.cutsVisited, seconds)}), peak memory +${mb(memory.peak)}` +
+        `${seconds.toFixed(2)} s (${rate(value.cutsVisited, seconds)}), φ evaluated ${pred.calls()} times, ` +
+        `peak memory +${mb(memory.peak)} heap and buffers, +${mb(memory.rssPeak)} resident` +
         (value.witness?.path === undefined ? '' : `, witness path of ${value.witness.path.length} events`),
     );
   }
