@@ -6,7 +6,7 @@ import { fuzz } from '../fuzz/fuzz.js';
 import { scenarioNames } from '../scenarios/index.js';
 
 /** Seeds per measurement: enough that worker start-up is a small part of the time. */
-export const BENCH_FUZZ_SEEDS = 400;
+export const BENCH_FUZZ_SEEDS = 2000;
 
 async function seedsPerSecond(scenario: string, workers: number): Promise<{ rate: number; events: number }> {
   const result = await fuzz({ scenario, seeds: BENCH_FUZZ_SEEDS, seedStart: 1, workers });
