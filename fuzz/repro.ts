@@ -27,6 +27,11 @@ export interface Repro {
   readonly path: string;
   readonly traceHash: string;
   readonly shrunk: ShrinkStats | null;
+  /**
+   * `predicted` when the property failed at a consistent cut the run's own interleaving never passed through (another
+   * interleaving with the same causality does; see predict/observed.ts), `observed` otherwise.
+   */
+  readonly origin: 'observed' | 'predicted';
 }
 
 /** The repro file's name for a scenario and seed (a scenario name's `/` becomes `_`). */
@@ -40,14 +45,15 @@ export function writeRepro(
   report: RunReport,
   failure: { readonly property: string; readonly message: string },
   shrunk: ShrinkStats | null,
+  origin: 'observed' | 'predicted' = 'observed',
 ): Failable<Repro> {
   const path = join(dir, reproFileName(report.scenario, report.seed));
-  const extra = { property: failure.property, message: failure.message, shrunk };
+  const extra = { property: failure.property, message: failure.message, origin, shrunk };
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path, scheduleToJson(report, extra));
   } catch (e) {
     return fail({ source: `--out ${dir}`, message: `the repro file ${path} cannot be written (${String(e)})` });
   }
-  return succeed({ seed: report.seed, ...failure, path, traceHash: report.traceHash, shrunk });
+  return succeed({ seed: report.seed, ...failure, path, traceHash: report.traceHash, shrunk, origin });
 }

@@ -6,11 +6,19 @@ import type { Limits } from '../sim/limits.js';
 import type { RunOutcome } from '../sim/outcome.js';
 import type { FaultPlan } from '../sim/plan.js';
 import type { AnyProtocol } from '../sim/process.js';
+import type { Witness } from '../properties/result-types.js';
 
 export type { RunOutcome } from '../sim/outcome.js';
 
-/** A property's answer: a violation always says what went wrong (a counterexample in words). */
-export type PropertyVerdict = { readonly ok: true } | { readonly ok: false; readonly message: string };
+/**
+ * A property's answer: a violation always says what went wrong (a counterexample in words). A property over the
+ * lattice of consistent cuts (¬Possibly φ) may add the cut it failed at as `witness`: dsim then tells an observed
+ * violation (the run's own interleaving passed through the cut) from a predicted one (only another interleaving with
+ * the same causality does; see predict/).
+ */
+export type PropertyVerdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly message: string; readonly witness?: Witness | undefined };
 
 /** A named property of a run. */
 export interface Property {

@@ -6,6 +6,7 @@ import { fail, succeed, type Failable } from '../execution/failable.js';
 import { executionHash } from '../execution/hash.js';
 import type { History } from '../execution/history.js';
 import type { Execution, State } from '../execution/types.js';
+import type { Witness } from '../properties/result-types.js';
 import { findScenario, scenarioNames } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
 import { LIMITS_DEFAULT, type EndReason } from './limits.js';
@@ -25,12 +26,15 @@ export interface RunOptions {
   readonly schedule?: readonly Choice[] | undefined;
   /** Draw the fault mix itself from the seed (swarm testing; sim/faults.ts `swarmPlan`). */
   readonly swarm?: boolean | undefined;
+  /** Indices into the scenario's scripted faults that do not happen (a shrunk repro leaves them out). */
+  readonly scriptedFaultsSkipped?: readonly number[] | undefined;
 }
 
-/** A property a run violated, with its counterexample in words. */
+/** A property a run violated, with its counterexample in words (and the violating cut, when the property gave one). */
 export interface Violation {
   readonly property: string;
   readonly message: string;
+  readonly witness?: Witness;
 }
 
 /** Everything a run produced. `ok` when no property was violated and no handler failed. */
@@ -59,6 +63,8 @@ export interface RunReport {
   readonly fallbackCount: number;
   /** Each node's observable state at the end (`undefined`: down at the end). */
   readonly finalStates: readonly (State | undefined)[];
+  /** Scripted faults of the scenario left out of this run (indices, ascending); absent when none were. */
+  readonly scriptedFaultsSkipped?: readonly number[];
 }
 
 /** Runs a scenario: a registered one by name, or a scenario value (one defined in a user's test, say). */
@@ -83,6 +89,12 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
   };
   const limitsOk = validateLimits(limits);
   if (!limitsOk.ok) return limitsOk;
+  const skipped = [...new Set(opts.scriptedFaultsSkipped ?? [])].sort((a, b) => a - b);
+  const scriptedCount = plan.value.scripted?.length ?? 0;
+  const badSkip = skipped.find((i) => !Number.isInteger(i) || i < 0 || i >= scriptedCount);
+  if (badSkip !== undefined) {
+    return fail({ source: 'scriptedFaultsSkipped', message: `${badSkip} is not the index of one of the ${scriptedCount} scripted faults of scenario ${name}` });
+  }
   const outcome = simulate({
     protocol: built.protocol,
     nodeCount: nodes,
@@ -90,12 +102,15 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     limits,
     seed: opts.seed,
     ...(opts.schedule === undefined ? {} : { schedule: opts.schedule }),
+    ...(skipped.length === 0 ? {} : { scriptedFaultsSkipped: skipped }),
     label: `${name}${opts.bug === undefined ? '' : ` (bug ${opts.bug})`} seed ${opts.seed}`,
   });
   const violations: Violation[] = [];
   for (const p of built.properties) {
     const verdict = p.check(outcome);
-    if (!verdict.ok) violations.push({ property: p.name, message: verdict.message });
+    if (!verdict.ok) {
+      violations.push({ property: p.name, message: verdict.message, ...(verdict.witness === undefined ? {} : { witness: verdict.witness }) });
+    }
   }
   const protocolError = outcome.protocolError === undefined ? undefined : formatProtocolError(outcome.protocolError);
   let traceHash: string | undefined;
@@ -122,6 +137,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     swarm: plan.value.swarm === true,
     fallbackCount: outcome.fallbackCount,
     finalStates: outcome.finalStates,
+    ...(skipped.length === 0 ? {} : { scriptedFaultsSkipped: skipped }),
   });
 }
 
@@ -144,6 +160,7 @@ export function replaySchedule(text: string, source = 'schedule file'): Failable
     timeTicksMax: f.timeTicksMax,
     swarm: f.swarm,
     schedule: f.choices,
+    scriptedFaultsSkipped: f.scriptedFaultsSkipped,
   });
   if (!run.ok) return fail({ ...run.error, source: `${source}: ${run.error.source}` });
   return succeed({ ...run.value, hashMatches: run.value.traceHash === f.traceHash, expectedTraceHash: f.traceHash });

@@ -29,6 +29,8 @@ export interface ScheduleFile {
   readonly swarm: boolean;
   readonly choices: readonly Choice[];
   readonly traceHash: string;
+  /** Scripted faults of the scenario left out of the run (indices); absent in files that skip none. */
+  readonly scriptedFaultsSkipped?: readonly number[];
 }
 
 /** What a schedule file is written from. */
@@ -42,6 +44,7 @@ export interface ScheduleSource {
   readonly swarm?: boolean;
   readonly schedule: readonly Choice[];
   readonly traceHash: string;
+  readonly scriptedFaultsSkipped?: readonly number[] | undefined;
 }
 
 /**
@@ -61,6 +64,9 @@ export function scheduleToJson(run: ScheduleSource, extra: Readonly<Record<strin
     timeTicksMax: run.timeTicksMax,
     swarm: run.swarm === true,
     traceHash: run.traceHash,
+    ...(run.scriptedFaultsSkipped === undefined || run.scriptedFaultsSkipped.length === 0
+      ? {}
+      : { scriptedFaultsSkipped: run.scriptedFaultsSkipped }),
     ...extra,
   };
   const lines = Object.entries(header).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
@@ -93,6 +99,10 @@ export function readScheduleFile(text: string, source: string): Failable<Schedul
     if (!Number.isInteger(o[k]) || (o[k] as number) < 0) return bad(`"${k}" is ${JSON.stringify(o[k])}; expected a non-negative integer`);
   }
   if (o['swarm'] !== undefined && typeof o['swarm'] !== 'boolean') return bad(`"swarm" is ${JSON.stringify(o['swarm'])}; expected true or false`);
+  const skipped = o['scriptedFaultsSkipped'];
+  if (skipped !== undefined && (!Array.isArray(skipped) || !skipped.every((i) => Number.isInteger(i) && (i as number) >= 0))) {
+    return bad(`"scriptedFaultsSkipped" is ${JSON.stringify(skipped)}; expected an array of scripted-fault indices (integers ≥ 0)`);
+  }
   if (!Array.isArray(o['choices'])) return bad(`"choices" is missing or not an array`);
   const choices: Choice[] = [];
   for (const [i, c] of (o['choices'] as unknown[]).entries()) {
@@ -114,5 +124,6 @@ export function readScheduleFile(text: string, source: string): Failable<Schedul
     swarm: o['swarm'] === true,
     choices,
     traceHash: o['traceHash'] as string,
+    ...(skipped === undefined ? {} : { scriptedFaultsSkipped: skipped as number[] }),
   });
 }

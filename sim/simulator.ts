@@ -28,6 +28,8 @@ export interface SimulationConfig {
   readonly seed: number;
   /** Replay these choices instead of drawing from the seed. */
   readonly schedule?: readonly Choice[];
+  /** Indices into `plan.scripted` of scripted faults that do not happen (a shrunk repro leaves them out). */
+  readonly scriptedFaultsSkipped?: readonly number[];
   /** Record vector clocks, snapshots and messages (default true). Off: `execution` has no events. */
   readonly record?: boolean;
   readonly label?: string;
@@ -127,7 +129,11 @@ class Simulation implements World {
     for (let node = 0; node < this.n; node++) q.push(0, START, node, 0);
     if (this.plan.healAtTicks !== undefined) q.push(this.plan.healAtTicks, HEAL, 0, 0);
     const scripted = this.plan.scripted ?? [];
-    const order = scripted.map((_, i) => i).sort((a, b) => scripted[a]!.atTicks - scripted[b]!.atTicks || a - b);
+    const skipped = new Set(this.config.scriptedFaultsSkipped ?? []);
+    const order = scripted
+      .map((_, i) => i)
+      .filter((i) => !skipped.has(i))
+      .sort((a, b) => scripted[a]!.atTicks - scripted[b]!.atTicks || a - b);
     for (const i of order) q.push(scripted[i]!.atTicks, SCRIPTED, i, 0);
     if (this.plan.random !== undefined) q.push(this.plan.random.stepTicks, RANDOM_STEP, 0, 0);
     let endReason: EndReason;

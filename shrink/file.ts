@@ -1,0 +1,55 @@
+/**
+ * Shrinking a schedule or repro file: replay it, shrink the failure it reproduces, and render the shrunk run as a
+ * repro file (a schedule file with the property, its message and the before/after figures).
+ */
+import { fail, succeed, type Failable } from '../execution/failable.js';
+import { runScenario } from '../sim/run.js';
+import { readScheduleFile, scheduleToJson } from '../sim/schedule-file.js';
+import { shrinkFailure, type ShrinkOptions, type ShrinkResult } from './shrink.js';
+
+/** A shrunk file: the shrink and the text of the shrunk repro file. */
+export interface ShrunkFile {
+  readonly result: ShrinkResult;
+  readonly text: string;
+}
+
+/**
+ * Shrinks the failure a schedule file reproduces. The property is the file's `property` field (repro files have
+ * one), else the first property the replay violates. `source` names the file in errors.
+ */
+export function shrinkScheduleText(text: string, source: string, opts: ShrinkOptions = {}): Failable<ShrunkFile> {
+  const file = readScheduleFile(text, source);
+  if (!file.ok) return file;
+  const f = file.value;
+  const run = runScenario(f.scenario, {
+    seed: f.seed,
+    bug: f.bug ?? undefined,
+    nodes: f.nodes,
+    eventsMax: f.maxEvents,
+    timeTicksMax: f.timeTicksMax,
+    schedule: f.choices,
+    swarm: f.swarm,
+    scriptedFaultsSkipped: f.scriptedFaultsSkipped,
+  });
+  if (!run.ok) return fail({ ...run.error, source: `${source}: ${run.error.source}` });
+  const report = run.value;
+  const named = propertyField(text);
+  const failed = [...report.violations.map((v) => v.property), ...(report.protocolError === undefined ? [] : ['protocol-error'])];
+  if (failed.length === 0) {
+    return fail({ source, message: 'the schedule replays to a run where every property holds; there is no failure to shrink' });
+  }
+  const property = named ?? failed[0]!;
+  if (!failed.includes(property)) {
+    return fail({ source, message: `the file names property "${property}", but its replay violates only ${failed.join(', ')}` });
+  }
+  const shrunk = shrinkFailure(report, property, opts);
+  if (!shrunk.ok) return fail({ ...shrunk.error, source });
+  const r = shrunk.value;
+  return succeed({ result: r, text: scheduleToJson(r.report, { property, message: r.message, shrunk: r.stats }) });
+}
+
+/** The `property` field of a repro file, when it has a string one. */
+function propertyField(text: string): string | undefined {
+  const data = JSON.parse(text) as Record<string, unknown>;
+  return typeof data['property'] === 'string' ? data['property'] : undefined;
+}

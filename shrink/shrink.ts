@@ -1,0 +1,101 @@
+/**
+ * `shrinkFailure`: minimise a failing run while the same property still fails. The passes edit the run's schedule
+ * (the list of recorded choices), its events limit and its node count; every kept candidate is a run that fails the
+ * property and is smaller (shrink/measure.ts). The result is re-run from its own recorded schedule, so it replays
+ * exactly: the same trace hash, the same failure.
+ */
+import { fail, succeed, type Failable } from '../execution/failable.js';
+import type { ShrinkStats } from '../fuzz/repro.js';
+import type { RunReport } from '../sim/run.js';
+import { paramsOf, runCandidate, violationMessage } from './candidate.js';
+import { earlyFaults, faultsEarlier, skipScriptedFaults } from './fault-passes.js';
+import { fewerNodes } from './nodes-pass.js';
+import { cutEvents, ddminDefaults, defaultByKind, type ShrinkPass } from './passes.js';
+import { ShrinkSearch, type ShrinkStep, type ShrinkStopReason } from './search.js';
+
+/** Default wall-clock budget of one shrink, in ms. */
+export const SHRINK_TIME_BUDGET_MS_DEFAULT = 30_000;
+/** Default number of candidate runs of one shrink. */
+export const SHRINK_RUNS_MAX_DEFAULT = 20_000;
+/** Default re-alignments per candidate. */
+export const SHRINK_REPAIRS_MAX_DEFAULT = 2;
+/** Leading choices the add-a-fault pass tries. */
+export const SHRINK_EARLY_WINDOW_DEFAULT = 24;
+
+export interface ShrinkOptions {
+  readonly timeBudgetMs?: number;
+  readonly runsMax?: number;
+  readonly repairsMax?: number;
+  /** The clock the budget is measured with (default `Date.now`); never read by a run. */
+  readonly now?: () => number;
+}
+
+/** A shrunk failure. */
+export interface ShrinkResult {
+  /** The shrunk run, re-run from its own schedule. */
+  readonly report: RunReport;
+  readonly property: string;
+  readonly message: string;
+  readonly stats: ShrinkStats;
+  /** Steps kept, in order. */
+  readonly steps: readonly ShrinkStep[];
+  /** Candidate runs made. */
+  readonly runs: number;
+  readonly stopReason: ShrinkStopReason;
+}
+
+const PASSES: readonly ShrinkPass[] = [
+  cutEvents,
+  defaultByKind,
+  fewerNodes,
+  skipScriptedFaults,
+  ddminDefaults,
+  faultsEarlier,
+  earlyFaults(SHRINK_EARLY_WINDOW_DEFAULT),
+];
+
+/** Shrinks `report`, a run that violates `property` (`protocol-error` for a handler failure). */
+export function shrinkFailure(report: RunReport, property: string, opts: ShrinkOptions = {}): Failable<ShrinkResult> {
+  if (violationMessage(report, property) === undefined) {
+    return fail({ source: 'shrink', message: `the run of ${report.scenario} seed ${report.seed} does not violate "${property}"` });
+  }
+  const now = opts.now ?? Date.now;
+  const search = new ShrinkSearch(
+    report,
+    property,
+    {
+      runsMax: opts.runsMax ?? SHRINK_RUNS_MAX_DEFAULT,
+      timeBudgetMs: opts.timeBudgetMs ?? SHRINK_TIME_BUDGET_MS_DEFAULT,
+      repairsMax: opts.repairsMax ?? SHRINK_REPAIRS_MAX_DEFAULT,
+    },
+    now,
+  );
+  for (let progressed = true; progressed && !search.exhausted(); ) {
+    progressed = false;
+    for (const pass of PASSES) {
+      if (search.exhausted()) break;
+      progressed = pass(search) || progressed;
+    }
+  }
+  const stopReason = search.stopReason();
+  // The original seed names the repro (the schedule decides the run; a fresh-seed candidate's seed is not kept).
+  const final = runCandidate({ ...paramsOf(search.best), seed: report.seed });
+  if (!final.ok) return final;
+  const shrunk = final.value;
+  const message = violationMessage(shrunk, property);
+  if (shrunk.traceHash !== search.best.traceHash || message === undefined) {
+    throw new Error(`shrink: the shrunk schedule of ${report.scenario} seed ${report.seed} does not replay its run`);
+  }
+  const before = search.measure(report);
+  const after = search.measure(shrunk);
+  const stats: ShrinkStats = {
+    eventsBefore: before.events,
+    eventsAfter: after.events,
+    faultsBefore: before.faults,
+    faultsAfter: after.faults,
+    scheduleBefore: before.choices,
+    scheduleAfter: after.choices,
+    ms: search.elapsedMs(),
+  };
+  return succeed({ report: shrunk, property, message, stats, steps: search.steps, runs: search.runs, stopReason });
+}
