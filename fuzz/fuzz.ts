@@ -11,6 +11,7 @@ import { runScenario } from '../sim/run.js';
 import { runCampaign, type StopReason } from './campaign.js';
 import type { CampaignJob, SeedOutcome } from './protocol.js';
 import { writeRepro, type Repro } from './repro.js';
+import { writeSummaryFile } from './summary-file.js';
 import { shardRange, type SeedRange, type Shard } from './seeds.js';
 import { summarize, type CampaignSummary } from './summary.js';
 
@@ -104,7 +105,7 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
   const repros =
     opts.outDir === undefined ? succeed<Repro[]>([]) : writeRepros(opts.outDir, job, summary, opts.reprosMax ?? REPROS_MAX_DEFAULT, shrinkMs);
   if (!repros.ok) return repros;
-  return succeed({
+  const result: FuzzResult = {
     scenario: opts.scenario,
     bug: opts.bug,
     swarm: job.swarm,
@@ -116,7 +117,12 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
     stopReason: campaign.value.stopReason,
     summary,
     repros: repros.value,
-  });
+  };
+  if (opts.outDir !== undefined) {
+    const written = writeSummaryFile(opts.outDir, result);
+    if (!written.ok) return written;
+  }
+  return succeed(result);
 }
 
 /** Re-runs the first seed of each distinct failure on this thread, shrinks it and writes its repro. */
