@@ -19,12 +19,12 @@ export interface RunOutputFlags {
 }
 
 /** Writes the files the flags ask for; stops at the first that cannot be written. */
-export function writeRunOutputs(report: RunReport, flags: RunOutputFlags): Failable<void> {
+export function writeRunOutputs(report: RunReport, flags: RunOutputFlags, replayCommand = replayCommandOf(report)): Failable<void> {
   const outputs: [flag: keyof RunOutputFlags, render: () => string][] = [
     ['trace', () => traceToJson(report)],
     ['shiviz', () => writeShiViz(report.execution)],
     ['schedule-out', () => scheduleToJson(report)],
-    ['html', () => runHtmlReport(report)],
+    ['html', () => runHtmlReport(report, replayCommand)],
   ];
   for (const [flag, render] of outputs) {
     const path = flags[flag];
@@ -53,8 +53,12 @@ export function runReportJson(report: RunReport): Record<string, unknown> {
   };
 }
 
-/** The human-readable verdict: the properties, the trace hash and the exact command that replays the run. */
-export function printRunReport(io: CliIo, report: RunReport, schedulePath?: string): void {
+/**
+ * The human-readable verdict: the properties, the trace hash and the exact command that replays the run. A run
+ * replayed from a schedule file (`from`) is replayed by that file, not by its seed (a shrunk schedule is no longer
+ * what the seed draws).
+ */
+export function printRunReport(io: CliIo, report: RunReport, schedule?: { readonly path: string; readonly from: boolean }): void {
   const name = `${report.scenario}${report.bug === undefined ? '' : ` --bug ${report.bug}`} seed ${report.seed}`;
   const summary = `${report.events} events, ${report.nodes} nodes, ended ${report.endReason} at tick ${report.endTicks}`;
   if (report.ok) {
@@ -65,8 +69,8 @@ export function printRunReport(io: CliIo, report: RunReport, schedulePath?: stri
     if (report.protocolError !== undefined) io.out(`  ${report.protocolError}`);
   }
   io.out(`trace hash: ${report.traceHash}`);
-  io.out(`replay: ${replayCommandOf(report)}`);
-  if (schedulePath !== undefined) io.out(`replay the schedule: npx dsim replay ${shellQuote(schedulePath)}`);
+  if (schedule?.from !== true) io.out(`replay: ${replayCommandOf(report)}`);
+  if (schedule !== undefined) io.out(`replay${schedule.from ? '' : ' the schedule'}: npx dsim replay ${shellQuote(schedule.path)}`);
 }
 
 /** The command that replays a run from its seed (`--nodes` only where it differs from the scenario's default). */
@@ -76,11 +80,13 @@ export function replayCommandOf(report: RunReport): string {
 }
 
 /** The HTML space-time report of a run: every property of its scenario with its verdict, and the replay command. */
-export function runHtmlReport(report: RunReport): string {
+export function runHtmlReport(report: RunReport, replayCommand = replayCommandOf(report)): string {
   const names = findScenario(report.scenario)?.properties ?? [];
   const results: ReportResult[] = names.map((name) => {
     const violation = report.violations.find((v) => v.property === name);
-    return violation === undefined ? { name, verdict: 'ok' } : { name, verdict: 'violated', message: violation.message };
+    if (violation === undefined) return { name, verdict: 'ok' };
+    const drawn = violation.witness === undefined ? {} : { witness: violation.witness };
+    return { name, verdict: 'violated', message: violation.message, ...drawn };
   });
   if (report.protocolError !== undefined) results.push({ name: 'protocol-error', verdict: 'violated', message: report.protocolError });
   return renderHtmlReport({
@@ -91,6 +97,6 @@ export function runHtmlReport(report: RunReport): string {
     scenario: report.scenario,
     ...(report.bug === undefined ? {} : { bug: report.bug }),
     traceHash: report.traceHash,
-    replayCommand: replayCommandOf(report),
+    replayCommand,
   });
 }

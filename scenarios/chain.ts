@@ -79,6 +79,7 @@ function updatePropagation(replicaNodes: readonly number[]): Property {
             message:
               `Possibly(${text}): at consistent cut [${Array.from(cut).join(',')}] p${B} (after event ${kB}, "${label(B, kB)}") ` +
               `follows p${A} (after event ${kA}, "${label(A, kA)}") with hist ${clip(hB[kB]!)}, not a prefix of p${A}'s ${clip(hA[kA]!)}`,
+            witness: r.witness!,
           };
         }
       }

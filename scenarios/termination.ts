@@ -118,6 +118,7 @@ export const noFalseDetection: Property = {
         message:
           `p${DETECTOR} announced termination, yet the consistent cut ${cutText(exec, cut)} holds the announcement ` +
           `with ${describeCut(exec, cut).join(', ')} (Possibly(${pred.text}))`,
+        witness: r.witness,
       };
     }
     return { ok: true };

@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { replaySchedule } from '../../sim/run.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import { readTextFile } from '../files.js';
+import { shellQuote } from '../options.js';
 import { printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
 import type { Command } from './command.js';
 
@@ -30,11 +31,11 @@ export const replayCommand: Command<ReplayArgs> = {
     const replay = replaySchedule(text.value, args.schedule);
     if (!replay.ok) return reportInputError(io, replay.error);
     const r = replay.value;
-    const written = writeRunOutputs(r, args);
+    const written = writeRunOutputs(r, args, `npx dsim replay ${shellQuote(args.schedule)}`);
     if (args.json) {
       printJson(io, { ...runReportJson(r), hashMatches: r.hashMatches, expectedTraceHash: r.expectedTraceHash });
     } else {
-      printRunReport(io, r);
+      printRunReport(io, r, { path: args.schedule, from: true });
       io.out(
         r.hashMatches
           ? 'the trace hash matches the schedule file: the run is reproduced exactly'

@@ -57,7 +57,7 @@ export const runCommand: Command<RunArgs> = {
     const predicted = classifyViolations(run.value).filter((c) => c.kind === 'predicted');
     if (args.json) printJson(io, { ...runReportJson(run.value), predicted: predicted.map((c) => c.property) });
     else {
-      printRunReport(io, run.value, args['schedule-out']);
+      printRunReport(io, run.value, args['schedule-out'] === undefined ? undefined : { path: args['schedule-out'], from: false });
       for (const c of predicted) {
         io.out(`predicted, not observed: ${c.property} fails at a cut this interleaving never passed through (another with the same causality does)`);
       }

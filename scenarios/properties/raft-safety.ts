@@ -78,6 +78,7 @@ function checkElectionSafety(exec: Execution): PropertyVerdict {
               `${exec.hosts[i]} and ${exec.hosts[j]} are both leader of term ${term} at the consistent cut ` +
               `[${Array.from(cut).join(', ')}] (events per host; ${frontier(exec, i, cut[i]!)}, ` +
               `${frontier(exec, j, cut[j]!)}; found by ${result.algorithm} detection)`,
+            witness: result.witness,
           };
         }
         if (result.verdict === 'unknown') {
