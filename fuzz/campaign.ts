@@ -9,8 +9,16 @@ import { fail, succeed, type Failable, type InputError } from '../execution/fail
 import type { BatchRequest, CampaignJob, SeedOutcome, WorkerReply } from './protocol.js';
 import { seedAt, type SeedRange } from './seeds.js';
 
-/** Seeds per batch: large enough to amortise messaging, small enough that a stop comes soon. */
+/** Seeds in a worker's first batch. */
 export const BATCH_SEEDS_DEFAULT = 8;
+/** Seeds per batch at most. */
+export const BATCH_SEEDS_MAX = 512;
+/**
+ * Wall-clock time a batch aims at: later batches are sized from the seeds per millisecond measured so far, so fast
+ * seeds are not dominated by messaging and a stop (Ctrl-C, time budget) still comes within about this long. Only
+ * the batching depends on the clock; which seeds run, and every run's result, do not.
+ */
+export const BATCH_TARGET_MS = 50;
 
 export interface CampaignOptions {
   readonly job: CampaignJob;
@@ -55,6 +63,13 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
   let stopReason: StopReason = 'done';
   let inputError: InputError | undefined;
 
+  let seedsTimed = 0;
+  let msTimed = 0;
+  const batchSize = (): number => {
+    if (seedsTimed === 0 || msTimed <= 0) return BATCH_SEEDS_DEFAULT;
+    const size = Math.round((BATCH_TARGET_MS * seedsTimed) / msTimed);
+    return Math.max(BATCH_SEEDS_DEFAULT, Math.min(BATCH_SEEDS_MAX, size));
+  };
   const takeBatch = (): BatchRequest | undefined => {
     if (inputError !== undefined) return undefined;
     if (opts.signal?.aborted) {
@@ -65,7 +80,7 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
       stopReason = 'time-budget';
       return undefined;
     }
-    const count = Math.min(BATCH_SEEDS_DEFAULT, opts.range.count - next);
+    const count = Math.min(batchSize(), opts.range.count - next);
     if (count <= 0) return undefined;
     const seeds = Array.from({ length: count }, (_, i) => seedAt(opts.range, next + i));
     next += count;
@@ -78,10 +93,15 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(script, { workerData: opts.job });
       const finish = () => void worker.terminate().then(() => resolve(), reject);
+      let sentMs = 0;
+      let sentSeeds = 0;
+      let warm = false; // a worker's first batch also pays for its start-up: not a measure of seed speed
       const feed = () => {
         const batch = takeBatch();
-        if (batch === undefined) finish();
-        else worker.postMessage(batch);
+        if (batch === undefined) return finish();
+        sentMs = now();
+        sentSeeds = batch.seeds.length;
+        worker.postMessage(batch);
       };
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'input-error') {
@@ -89,6 +109,11 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
           finish();
           return;
         }
+        if (warm) {
+          msTimed += now() - sentMs;
+          seedsTimed += sentSeeds;
+        }
+        warm = true;
         outcomes.push(...reply.outcomes);
         opts.onBatch?.(reply.outcomes, outcomes.length);
         feed();
