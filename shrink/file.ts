@@ -3,7 +3,7 @@
  * repro file (a schedule file with the property, its message and the before/after figures).
  */
 import { fail, succeed, type Failable } from '../execution/failable.js';
-import { runScenario } from '../sim/run.js';
+import { runScheduleFile } from '../sim/run.js';
 import { readScheduleFile, scheduleToJson } from '../sim/schedule-file.js';
 import { shrinkFailure, type ShrinkOptions, type ShrinkResult } from './shrink.js';
 
@@ -21,17 +21,8 @@ export function shrinkScheduleText(text: string, source: string, opts: ShrinkOpt
   const file = readScheduleFile(text, source);
   if (!file.ok) return file;
   const f = file.value;
-  const run = runScenario(f.scenario, {
-    seed: f.seed,
-    bug: f.bug ?? undefined,
-    nodes: f.nodes,
-    eventsMax: f.maxEvents,
-    timeTicksMax: f.timeTicksMax,
-    schedule: f.choices,
-    swarm: f.swarm,
-    scriptedFaultsSkipped: f.scriptedFaultsSkipped,
-  });
-  if (!run.ok) return fail({ ...run.error, source: `${source}: ${run.error.source}` });
+  const run = runScheduleFile(f, source);
+  if (!run.ok) return run;
   const report = run.value;
   const named = propertyField(text);
   const failed = [...report.violations.map((v) => v.property), ...(report.protocolError === undefined ? [] : ['protocol-error'])];

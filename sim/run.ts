@@ -11,7 +11,7 @@ import { findScenario, scenarioNames } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
 import { LIMITS_DEFAULT, type EndReason } from './limits.js';
 import { formatProtocolError, type Choice } from './outcome.js';
-import { readScheduleFile } from './schedule-file.js';
+import { readScheduleFile, type ScheduleFile } from './schedule-file.js';
 import { simulate } from './simulator.js';
 import { validateLimits, validatePlan } from './validate.js';
 
@@ -147,11 +147,11 @@ export interface ReplayReport extends RunReport {
   readonly expectedTraceHash: string;
 }
 
-/** Replays a schedule file's contents (`source` names the file in errors). */
-export function replaySchedule(text: string, source = 'schedule file'): Failable<ReplayReport> {
-  const file = readScheduleFile(text, source);
-  if (!file.ok) return file;
-  const f = file.value;
+/**
+ * Re-runs what a schedule file records: its scenario, variant, size and limits, from its choices (not its seed).
+ * `source` names the file in errors.
+ */
+export function runScheduleFile(f: ScheduleFile, source: string): Failable<RunReport> {
   const run = runScenario(f.scenario, {
     seed: f.seed,
     bug: f.bug ?? undefined,
@@ -162,7 +162,16 @@ export function replaySchedule(text: string, source = 'schedule file'): Failable
     schedule: f.choices,
     scriptedFaultsSkipped: f.scriptedFaultsSkipped,
   });
-  if (!run.ok) return fail({ ...run.error, source: `${source}: ${run.error.source}` });
+  return run.ok ? run : fail({ ...run.error, source: `${source}: ${run.error.source}` });
+}
+
+/** Replays a schedule file's contents (`source` names the file in errors). */
+export function replaySchedule(text: string, source = 'schedule file'): Failable<ReplayReport> {
+  const file = readScheduleFile(text, source);
+  if (!file.ok) return file;
+  const f = file.value;
+  const run = runScheduleFile(f, source);
+  if (!run.ok) return run;
   return succeed({ ...run.value, hashMatches: run.value.traceHash === f.traceHash, expectedTraceHash: f.traceHash });
 }
 
