@@ -5,6 +5,7 @@
 import { runCutsBench } from './cuts.js';
 import { runFuzzBench } from './fuzz.js';
 import { runLinearizabilityBench } from './linearizability.js';
+import { runShrinkBench } from './shrink.js';
 import { runSimBench } from './sim.js';
 
 const GROUPS: Record<string, () => Promise<string[]>> = {
@@ -12,6 +13,7 @@ const GROUPS: Record<string, () => Promise<string[]>> = {
   cuts: runCutsBench,
   linearizability: runLinearizabilityBench,
   fuzz: runFuzzBench,
+  shrink: runShrinkBench,
 };
 
 const asked = process.argv.slice(2);
