@@ -17,7 +17,7 @@ export interface CheckFilesOptions extends LinearizabilityLimits {
   /** Split per key when the model allows it (default true). */
   readonly split?: boolean;
   /**
-   * A clock in milliseconds for the `ms` figure of each result (the CLI passes `performance.now`). The checker
+   * A clock in milliseconds for the `ms` figure of each result (the CLI passes its monotonic clock). The checker
    * itself never reads a clock; without one, `ms` is 0.
    */
   readonly nowMs?: () => number;

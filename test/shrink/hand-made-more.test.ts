@@ -7,15 +7,9 @@
  * nodes `work-to` is forced and not recorded.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario, type RunReport } from '../../sim/run.js';
-import { shrinkFailure } from '../../shrink/shrink.js';
-import { c, firstFailure, violates } from './helpers.js';
+import { handMadeRun, shrinkerWithinTwice, violates } from './helpers.js';
 
-function handMade(scenario: string, bug: string, nodes: number, eventsMax: number, text: string): RunReport {
-  const run = runScenario(scenario, { seed: 0, bug, nodes, eventsMax, schedule: c(text), scriptedFaultsSkipped: [] });
-  if (!run.ok) throw new Error(run.error.message);
-  return run.value;
-}
+const handMade = handMadeRun;
 
 describe('hand-made minimal EWD840 reproductions', () => {
   it('no-wait-for-ack: the token overtakes the unacknowledged work message, 6 events on 2 nodes', () => {
@@ -214,7 +208,7 @@ describe('hand-made minimal chain-replication reproduction', () => {
 });
 
 describe('the shrinker comes within twice the hand-made size (more variants)', () => {
-  const cases = [
+  shrinkerWithinTwice([
     { scenario: 'ewd840', bug: 'no-wait-for-ack', property: 'no-false-detection', handEvents: 6, seeds: 5 },
     { scenario: 'ewd840', bug: 'no-blacken-on-send', property: 'no-false-detection', handEvents: 12, seeds: 5 },
     { scenario: 'dijkstra-scholten', bug: 'detach-with-deficit', property: 'no-false-detection', handEvents: 6, seeds: 5 },
@@ -223,20 +217,5 @@ describe('the shrinker comes within twice the hand-made size (more variants)', (
     { scenario: 'safra', bug: 'no-blacken-on-receive', property: 'no-false-detection', handEvents: 12, seeds: 1 },
     // A liveness failure: the run must reach the time limit, so both sizes are large; about 4 s a shrink.
     { scenario: 'safra', bug: 'reset-counter-on-token', property: 'detects-termination', handEvents: 379, seeds: 3 },
-  ] as const;
-  for (const { scenario, bug, property, handEvents, seeds } of cases) {
-    const which = seeds === 1 ? 'the first failing seed shrinks' : `the first ${seeds} failing seeds shrink`;
-    it(`${scenario} ${bug}: ${which} to at most ${2 * handEvents} events within 30 s`, () => {
-      let seedStart = 1;
-      for (let k = 0; k < seeds; k++) {
-        const original = firstFailure(scenario, bug, property, 500, seedStart);
-        seedStart = original.seed + 1;
-        const shrunk = shrinkFailure(original, property);
-        expect(shrunk.ok).toBe(true);
-        if (!shrunk.ok) return;
-        expect(shrunk.value.stats.ms).toBeLessThan(30_000);
-        expect(shrunk.value.report.events, `seed ${original.seed}`).toBeLessThanOrEqual(2 * handEvents);
-      }
-    });
-  }
+  ]);
 });

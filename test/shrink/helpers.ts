@@ -1,6 +1,7 @@
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { runScenario, type RunReport } from '../../sim/run.js';
 import type { Choice } from '../../sim/outcome.js';
+import { shrinkFailure } from '../../shrink/shrink.js';
 
 /** The first failing seed's run of a scenario variant violating `property`, from seed 1 on. */
 export function firstFailure(scenario: string, bug: string, property: string, seedsMax = 200, seedStart = 1): RunReport {
@@ -40,4 +41,47 @@ export function c(text: string): Choice[] {
 
 export function violates(report: RunReport, property: string): boolean {
   return property === 'protocol-error' ? report.protocolError !== undefined : report.violations.some((v) => v.property === property);
+}
+
+/** A hand-made reproduction: `scenario --bug bug` on `nodes` nodes, cut at `eventsMax`, replaying the choices `text`. */
+export function handMadeRun(
+  scenario: string,
+  bug: string,
+  nodes: number,
+  eventsMax: number | undefined,
+  text: string,
+  scriptedFaultsSkipped: readonly number[] = [],
+): RunReport {
+  const run = runScenario(scenario, { seed: 0, bug, nodes, eventsMax, schedule: c(text), scriptedFaultsSkipped });
+  if (!run.ok) throw new Error(run.error.message);
+  return run.value;
+}
+
+/** A bug variant, the property it breaks and the size of its hand-made reproduction. */
+export interface ShrinkBound {
+  readonly scenario: string;
+  readonly bug: string;
+  readonly property: string;
+  readonly handEvents: number;
+  /** Failing seeds (from seed 1 on) that must each shrink within the bound; default 5. */
+  readonly seeds?: number;
+}
+
+/** One test per case: its first failing seeds shrink to at most twice the hand-made events, each within 30 s. */
+export function shrinkerWithinTwice(cases: readonly ShrinkBound[]): void {
+  for (const { scenario, bug, property, handEvents, seeds = 5 } of cases) {
+    const which = seeds === 1 ? 'the first failing seed shrinks' : `the first ${seeds} failing seeds shrink`;
+    it(`${scenario} ${bug}: ${which} to at most ${2 * handEvents} events within 30 s`, () => {
+      let seedStart = 1;
+      for (let k = 0; k < seeds; k++) {
+        const original = firstFailure(scenario, bug, property, 500, seedStart);
+        seedStart = original.seed + 1;
+        const shrunk = shrinkFailure(original, property);
+        expect(shrunk.ok).toBe(true);
+        if (!shrunk.ok) return;
+        expect(shrunk.value.stats.ms).toBeLessThan(30_000);
+        expect(shrunk.value.report.events, `seed ${original.seed}`).toBeLessThanOrEqual(2 * handEvents);
+      }
+    });
+  }
 }
