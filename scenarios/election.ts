@@ -67,41 +67,42 @@ function raftBuild(bug: string | undefined, faults: FaultPlan): ScenarioBuild {
 }
 
 /** `raft-election`: crashes and restarts (a minority at a time), pauses, loss, duplication and reordering. */
-export const raftElectionScenario: Scenario = {
-  name: 'raft-election',
-  protocol: 'raft-election',
-  description: 'Raft leader election under crashes and restarts, pauses, loss, duplication and reordering; heals at tick 500',
-  nodesDefault: 5,
-  nodesMin: 3,
-  nodesMax: 7,
-  bugs: RAFT_BUGS,
-  properties: RAFT_PROPERTIES.map((p) => p.name),
-  build: ({ bug }) =>
-    raftBuild(bug, {
-      network: RAFT_NETWORK,
-      random: { stepTicks: 15, crash: [1, 2], restart: [1, 1], partition: NEVER, heal: NEVER, pause: [1, 10], resume: [1, 2] },
-      healAtTicks: RAFT_HEAL_AT_TICKS,
-    }),
-};
+/** A Raft election scenario: the shared cluster sizes, bugs and properties, with its own fault plan. */
+function raftScenario(name: string, description: string, faults: FaultPlan): Scenario {
+  return {
+    name,
+    protocol: 'raft-election',
+    description,
+    nodesDefault: 5,
+    nodesMin: 3,
+    nodesMax: 7,
+    bugs: RAFT_BUGS,
+    properties: RAFT_PROPERTIES.map((p) => p.name),
+    build: ({ bug }) => raftBuild(bug, faults),
+  };
+}
+
+export const raftElectionScenario: Scenario = raftScenario(
+  'raft-election',
+  'Raft leader election under crashes and restarts, pauses, loss, duplication and reordering; heals at tick 500',
+  {
+    network: RAFT_NETWORK,
+    random: { stepTicks: 15, crash: [1, 2], restart: [1, 1], partition: NEVER, heal: NEVER, pause: [1, 10], resume: [1, 2] },
+    healAtTicks: RAFT_HEAL_AT_TICKS,
+  },
+);
 
 /** `raft-election/partitions`: random splits, isolations and one-way cuts, then a heal. */
-export const raftPartitionsScenario: Scenario = {
-  name: 'raft-election/partitions',
-  protocol: 'raft-election',
-  description: 'Raft leader election under random partitions (splits, isolated nodes, one-way links) with light loss; heals at tick 500',
-  nodesDefault: 5,
-  nodesMin: 3,
-  nodesMax: 7,
-  bugs: RAFT_BUGS,
-  properties: RAFT_PROPERTIES.map((p) => p.name),
-  build: ({ bug }) =>
-    raftBuild(bug, {
-      network: { ...RAFT_NETWORK, loss: [1, 50], duplication: [1, 20] },
-      scripted: [{ atTicks: 60, action: { kind: 'isolate', node: 0 } }],
-      random: { stepTicks: 25, crash: [1, 20], restart: [1, 2], partition: [1, 3], heal: [1, 3], pause: NEVER, resume: NEVER },
-      healAtTicks: RAFT_HEAL_AT_TICKS,
-    }),
-};
+export const raftPartitionsScenario: Scenario = raftScenario(
+  'raft-election/partitions',
+  'Raft leader election under random partitions (splits, isolated nodes, one-way links) with light loss; heals at tick 500',
+  {
+    network: { ...RAFT_NETWORK, loss: [1, 50], duplication: [1, 20] },
+    scripted: [{ atTicks: 60, action: { kind: 'isolate', node: 0 } }],
+    random: { stepTicks: 25, crash: [1, 20], restart: [1, 2], partition: [1, 3], heal: [1, 3], pause: NEVER, resume: NEVER },
+    healAtTicks: RAFT_HEAL_AT_TICKS,
+  },
+);
 
 const RING_PROPERTIES = [ringUniqueLeader, ringAllLearn()] as const;
 

@@ -29,6 +29,20 @@ interface Action {
 }
 
 /** Random computations: 2–5 hosts (by default), a few events each, random messages; every event sets field `x`. */
+/** Two independent processes of two events each (no messages): 9 consistent cuts, the data README's example. */
+export function twoIndependentProcesses(): Execution {
+  return buildExecution({
+    label: 'independent',
+    hosts: ['p0', 'p1'],
+    events: [
+      { host: 0, kind: 'internal', label: '', clock: [1, 0], fields: {} },
+      { host: 0, kind: 'internal', label: '', clock: [2, 0], fields: {} },
+      { host: 1, kind: 'internal', label: '', clock: [0, 1], fields: {} },
+      { host: 1, kind: 'internal', label: '', clock: [0, 2], fields: {} },
+    ],
+  });
+}
+
 export function arbComputation(options: ComputationOptions = {}): fc.Arbitrary<Execution> {
   const hostsMin = options.hostsMin ?? 2;
   const hostsMax = options.hostsMax ?? 5;

@@ -6,7 +6,7 @@ import { countCutsBfs } from '../../../properties/lattice/bfs-count.js';
 import { CutSpace } from '../../../properties/lattice/cut-space.js';
 import { CutStore } from '../../../properties/lattice/cut-store.js';
 import { countCuts, LexicalCuts } from '../../../properties/lattice/lexical.js';
-import { arbComputation, bruteForceCuts } from '../../helpers/brute-force.js';
+import { arbComputation, bruteForceCuts, twoIndependentProcesses } from '../../helpers/brute-force.js';
 import { readPosetFixture } from './poset-fixture.js';
 
 const key = (c: ArrayLike<number>): string => Array.from(c).join(',');
@@ -57,16 +57,7 @@ describe('counting consistent cuts', () => {
   });
 
   it('two independent processes of two events have 9 cuts', () => {
-    const exec = buildExecution({
-      label: 'independent',
-      hosts: ['p0', 'p1'],
-      events: [
-        { host: 0, kind: 'internal', label: '', clock: [1, 0], fields: {} },
-        { host: 0, kind: 'internal', label: '', clock: [2, 0], fields: {} },
-        { host: 1, kind: 'internal', label: '', clock: [0, 1], fields: {} },
-        { host: 1, kind: 'internal', label: '', clock: [0, 2], fields: {} },
-      ],
-    });
+    const exec = twoIndependentProcesses();
     expect(countCuts(exec).count).toBe(9);
     expect(countCutsBfs(exec).count).toBe(9);
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildExecution } from '../../../execution/build.js';
 import type { Execution } from '../../../execution/types.js';
 import { countCutsBfs } from '../../../properties/lattice/bfs-count.js';
 import { countCuts } from '../../../properties/lattice/lexical.js';
 import { checkModality } from '../../../properties/lattice/modality.js';
 import type { CutPredicate } from '../../../properties/predicate-types.js';
+import { twoIndependentProcesses } from '../../helpers/brute-force.js';
 import { readShiVizFixture } from './shiviz-fixture.js';
 
 describe('cut counts of real logs (small ones; see real-logs-large.test.ts for the rest)', () => {
@@ -70,16 +70,7 @@ describe('worked examples', () => {
   });
 
   it('two independent processes of two events: 9 cuts; both-did-one Possibly not Definitely; p0-did-one Definitely', () => {
-    const exec = buildExecution({
-      label: 'independent',
-      hosts: ['p0', 'p1'],
-      events: [
-        { host: 0, kind: 'internal', label: '', clock: [1, 0], fields: {} },
-        { host: 0, kind: 'internal', label: '', clock: [2, 0], fields: {} },
-        { host: 1, kind: 'internal', label: '', clock: [0, 1], fields: {} },
-        { host: 1, kind: 'internal', label: '', clock: [0, 2], fields: {} },
-      ],
-    });
+    const exec = twoIndependentProcesses();
     expect(countCuts(exec).count).toBe(9);
     expect(verdicts(exec, { p0: 1, p1: 1 })).toEqual([
       'general possibly holds',
