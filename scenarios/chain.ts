@@ -31,6 +31,7 @@ const PAIR_CUTS_MAX = 20_000_000;
 
 const linearizable: Property = {
   name: 'linearizable',
+  safety: true,
   description: 'the client history (put/get on a key-value store) is linearizable',
   check(outcome: RunOutcome): PropertyVerdict {
     const result = checkHistory(outcome.history, 'kv', { stepsMax: LINEARIZABILITY_STEPS_MAX });
@@ -54,6 +55,7 @@ function clip(text: string): string {
 function updatePropagation(replicaNodes: readonly number[]): Property {
   return {
     name: 'update-propagation',
+    safety: true,
     description: 'at no consistent cut is hist(B) not a prefix of hist(A) while A names B its successor and B names A its predecessor',
     check(outcome: RunOutcome): PropertyVerdict {
       const exec = outcome.execution;

@@ -55,6 +55,7 @@ export function pingPongProtocol(bug: string | undefined): Protocol<PingState, M
 
 const pongsMatchRounds: Property = {
   name: 'pongs-match-rounds',
+  safety: true,
   description: 'always: a node has accepted exactly one pong per finished round (pongs = round - 1)',
   check(outcome: RunOutcome) {
     for (const e of outcome.execution.events) {

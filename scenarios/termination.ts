@@ -100,6 +100,7 @@ const cutText = (exec: Execution, cut: Int32Array): string =>
 /** Safety: ¬Possibly(announced ∧ ¬terminated), by weak conjunctive detection of each disjunct. */
 export const noFalseDetection: Property = {
   name: NO_FALSE_DETECTION,
+  safety: true,
   description:
     '¬Possibly(announced ∧ ¬terminated): no consistent cut holds the announcement while a process is active or a ' +
     'basic message is in transit',

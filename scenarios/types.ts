@@ -24,6 +24,11 @@ export type PropertyVerdict =
 export interface Property {
   readonly name: string;
   readonly description: string;
+  /**
+   * True for a safety property: whatever fails it in a prefix of a run fails it (a run cut short by a limit
+   * included), so a shrinker may cut runs freely. Absent: a cut run may fail it for the cut alone (liveness).
+   */
+  readonly safety?: boolean;
   check(outcome: RunOutcome): PropertyVerdict;
 }
 

@@ -3,6 +3,7 @@
  * lower events limit), and the oracle that says whether it still fails the same property.
  */
 import type { Failable } from '../execution/failable.js';
+import type { SiteOptions } from '../sim/chooser.js';
 import type { Choice } from '../sim/outcome.js';
 import { runScenario, type RunReport } from '../sim/run.js';
 
@@ -20,6 +21,8 @@ export interface CandidateParams {
   readonly swarm: boolean;
   /** Scripted faults of the scenario left out (indices). */
   readonly scriptedFaultsSkipped: readonly number[];
+  /** Decide the run by site instead of by `schedule` (sim/chooser.ts; shrink/site-passes.ts). */
+  readonly bySite?: SiteOptions;
 }
 
 /**
@@ -33,7 +36,7 @@ export function isDefaultMark(c: Choice): boolean {
   return c.kind === DEFAULT_CHOICE.kind;
 }
 
-/** Runs a candidate. */
+/** Runs a candidate, with the site of every choice recorded. */
 export function runCandidate(p: CandidateParams): Failable<RunReport> {
   return runScenario(p.scenario, {
     seed: p.seed,
@@ -44,6 +47,7 @@ export function runCandidate(p: CandidateParams): Failable<RunReport> {
     schedule: p.schedule,
     swarm: p.swarm,
     scriptedFaultsSkipped: p.scriptedFaultsSkipped,
+    sites: p.bySite ?? {},
   });
 }
 

@@ -41,34 +41,37 @@ export const faultsEarlier: ShrinkPass = (search) => {
  * one added fault leaves the run failing at the same size (a plateau), a second one is tried on top of it: a node
  * that stalls, crashes and restarts may need its first ping and its ping after the restart both lost.
  */
-export const earlyFaults = (window: number): ShrinkPass => (search) => {
-  let kept = false;
-  const addable = (s: readonly Choice[], from: number): number[] => {
-    const out: number[] = [];
-    for (let i = from; i < Math.min(window, s.length); i++) {
-      if ((s[i]!.kind === 'drop' || s[i]!.kind === 'duplicate') && s[i]!.value === 0) out.push(i);
-    }
-    return out;
-  };
-  for (const i of addable(search.best.schedule, 0)) {
-    if (search.exhausted()) break;
-    const c = search.best.schedule[i];
-    if (c === undefined || c.value !== 0 || (c.kind !== 'drop' && c.kind !== 'duplicate')) continue;
-    const one = { ...search.params, schedule: withValue(search.best.schedule, i, 1) };
-    if (search.attempt(`add ${c.kind}`, one)) {
-      kept = true;
-      continue;
-    }
-    const plateau = search.lastFailing;
-    if (plateau === undefined || plateau.events > search.best.events) continue;
-    for (const j of addable(plateau.schedule, i + 1)) {
+export function earlyFaults(window: number): ShrinkPass {
+  const earlyFaultsPass: ShrinkPass = (search) => {
+    let kept = false;
+    const addable = (s: readonly Choice[], from: number): number[] => {
+      const out: number[] = [];
+      for (let i = from; i < Math.min(window, s.length); i++) {
+        if ((s[i]!.kind === 'drop' || s[i]!.kind === 'duplicate') && s[i]!.value === 0) out.push(i);
+      }
+      return out;
+    };
+    for (const i of addable(search.best.schedule, 0)) {
       if (search.exhausted()) break;
-      const two = { ...search.params, schedule: withValue(plateau.schedule, j, 1) };
-      if (search.attempt(`add ${c.kind} and ${plateau.schedule[j]!.kind}`, two)) {
+      const c = search.best.schedule[i];
+      if (c === undefined || c.value !== 0 || (c.kind !== 'drop' && c.kind !== 'duplicate')) continue;
+      const one = { ...search.params, schedule: withValue(search.best.schedule, i, 1) };
+      if (search.attempt(`add ${c.kind}`, one)) {
         kept = true;
-        break;
+        continue;
+      }
+      const plateau = search.lastFailing;
+      if (plateau === undefined || plateau.events > search.best.events) continue;
+      for (const j of addable(plateau.schedule, i + 1)) {
+        if (search.exhausted()) break;
+        const two = { ...search.params, schedule: withValue(plateau.schedule, j, 1) };
+        if (search.attempt(`add ${c.kind} and ${plateau.schedule[j]!.kind}`, two)) {
+          kept = true;
+          break;
+        }
       }
     }
-  }
-  return kept;
-};
+    return kept;
+  };
+  return earlyFaultsPass;
+}

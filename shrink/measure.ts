@@ -39,15 +39,22 @@ export const FAULT_CHOICE_KINDS: ReadonlySet<string> = new Set([
  */
 export class KindDefaults {
   private readonly least = new Map<string, number>();
+  private readonly greatest = new Map<string, number>();
 
   /** Learns from a run's schedule. */
   learn(schedule: readonly Choice[]): void {
     for (const c of schedule) {
       const known = this.least.get(c.kind);
       if (known === undefined || c.value < known) this.least.set(c.kind, c.value);
+      const most = this.greatest.get(c.kind);
+      if (most === undefined || c.value > most) this.greatest.set(c.kind, c.value);
     }
   }
 
+  /** The greatest value of a kind seen (0 for a kind never seen). */
+  most(kind: string): number {
+    return this.greatest.get(kind) ?? 0;
+  }
 
   /** The default of a kind (0 for a kind never seen). */
   of(kind: string): number {

@@ -1,10 +1,9 @@
 /** The fewer-nodes shrink pass. */
 import { scheduleFromStreams } from '../arbitraries/kind-streams.js';
 import { findScenario } from '../scenarios/index.js';
-import type { RunReport } from '../sim/run.js';
 import type { CandidateParams } from './candidate.js';
 import type { ShrinkPass } from './passes.js';
-import type { ShrinkSearch } from './search.js';
+import { siteValues } from './site-passes.js';
 
 /** Re-runs spent building a schedule for a smaller cluster. */
 const NODES_STREAM_ROUNDS = 3;
@@ -37,7 +36,9 @@ export const fewerNodes: ShrinkPass = (search) => {
       search.runs += NODES_STREAM_ROUNDS + 1;
       return { ...base, scenario: p.scenario, schedule: scheduleFromStreams(p.scenario, base, streams, NODES_STREAM_ROUNDS) };
     };
+    const keyed = siteValues(search.best);
     const candidates: (() => CandidateParams)[] = [
+      ...(keyed === undefined ? [] : [() => ({ ...base, scenario: p.scenario, schedule: undefined, bySite: { keyed } })]),
       () => ({ ...base, scenario: p.scenario, schedule: p.schedule }),
       byKind,
       ...Array.from({ length: NODES_FRESH_SEEDS }, (_, k) => () => ({
@@ -52,23 +53,12 @@ export const fewerNodes: ShrinkPass = (search) => {
       const candidate = make();
       const failing = search.probe(candidate);
       if (failing === undefined) continue;
-      if (search.attempt(`${nodes} nodes`, { ...candidate, schedule: failing.schedule, eventsMax: leastFailingEventsMax(search, candidate, failing) })) {
+      const least = search.leastFailingEventsMax(candidate, failing);
+      const eventsMax = least < failing.events ? least : candidate.eventsMax;
+      if (search.attempt(`${nodes} nodes`, { ...candidate, schedule: failing.schedule, eventsMax })) {
         return true;
       }
     }
   }
   return false;
 };
-
-/** The least events limit at which a failing candidate still fails (binary search, as `cutEvents`). */
-function leastFailingEventsMax(search: ShrinkSearch, candidate: CandidateParams, failing: RunReport): number {
-  let lo = 1;
-  let hi = failing.events;
-  const schedule = failing.schedule;
-  while (lo < hi && !search.exhausted()) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (search.probe({ ...candidate, schedule, eventsMax: mid }) !== undefined) hi = mid;
-    else lo = mid + 1;
-  }
-  return hi === failing.events ? candidate.eventsMax : hi;
-}

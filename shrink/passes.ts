@@ -3,6 +3,7 @@
  * it kept at least one.
  */
 import type { Choice } from '../sim/outcome.js';
+import { ddminChunks } from './ddmin.js';
 import { withDefaults } from './edits.js';
 import { FAULT_CHOICE_KINDS } from './measure.js';
 import type { ShrinkSearch } from './search.js';
@@ -63,28 +64,9 @@ function byKindOrder(a: string, b: string): number {
  * Delta debugging over the non-default choices: default halves, then quarters, ... then single choices; after each
  * success start again on the new run's choices at the same granularity.
  */
-export const ddminDefaults: ShrinkPass = (search) => {
-  let kept = false;
-  let chunks = 2;
-  for (;;) {
-    if (search.exhausted()) return kept;
-    const positions = nonDefaultPositions(search);
-    if (positions.length === 0) return kept;
-    chunks = Math.min(chunks, positions.length);
-    let progressed = false;
-    for (let k = chunks - 1; k >= 0 && !progressed && !search.exhausted(); k--) {
-      const from = Math.floor((k * positions.length) / chunks);
-      const to = Math.floor(((k + 1) * positions.length) / chunks);
-      progressed = tryDefaults(search, `ddmin 1/${chunks}`, positions.slice(from, to));
-    }
-    if (progressed) {
-      kept = true;
-      chunks = Math.max(2, chunks - 1);
-    } else if (chunks >= positions.length) {
-      return kept;
-    } else {
-      chunks = Math.min(positions.length, chunks * 2);
-    }
-  }
-};
-
+export const ddminDefaults: ShrinkPass = (search) =>
+  ddminChunks(
+    search,
+    () => nonDefaultPositions(search),
+    (chunk) => tryDefaults(search, `ddmin ${chunk.length}`, chunk),
+  );

@@ -46,6 +46,8 @@ export class ShrinkSearch {
   readonly originalEventsMax: number;
   private readonly scripted: readonly ScriptedFault[];
   private readonly healAtTicks: number | undefined;
+  /** The property is a safety property: a run cut short that fails it fails it for real. */
+  private readonly safety: boolean;
 
   constructor(
     original: RunReport,
@@ -53,12 +55,16 @@ export class ShrinkSearch {
     readonly budget: ShrinkBudget,
     private readonly now: () => number,
   ) {
-    this.best = original;
     this.startedMs = now();
+    // The same run with the site of each choice named (the site passes edit by site).
+    const sited = runCandidate(paramsOf(original));
+    this.best = sited.ok && sited.value.traceHash === original.traceHash ? sited.value : original;
     this.referenceSignature = signature(violationMessage(original, property) ?? '');
     this.originalEventsMax = original.eventsMax;
     this.defaults.learn(original.schedule);
-    const plan = findScenario(original.scenario)?.build({ bug: original.bug, nodes: original.nodes }).faults;
+    const built = findScenario(original.scenario)?.build({ bug: original.bug, nodes: original.nodes });
+    const plan = built?.faults;
+    this.safety = property === 'protocol-error' || built?.properties.find((p) => p.name === property)?.safety === true;
     this.scripted = plan?.scripted ?? [];
     this.healAtTicks = plan?.healAtTicks;
   }
@@ -108,9 +114,10 @@ export class ShrinkSearch {
   fails(report: RunReport): boolean {
     const message = violationMessage(report, this.property);
     if (message === undefined) return false;
-    // A run cut short by a lowered events limit must fail alike (up to numbers) to the last kept run that was not:
-    // a liveness property that does not excuse cut runs would otherwise "fail" for the cut alone.
-    return !this.isCut(report) || signature(message) === this.referenceSignature;
+    // Unless the property is a safety property, a run cut short by a lowered events limit must fail alike (up to
+    // numbers) to the last kept run that was not: a liveness property that does not excuse cut runs would otherwise
+    // "fail" for the cut alone.
+    return this.safety || !this.isCut(report) || signature(message) === this.referenceSignature;
   }
 
   private isCut(report: RunReport): boolean {
@@ -128,6 +135,26 @@ export class ShrinkSearch {
   }
 
   /**
+   * The least events limit at which a failing candidate still fails: the end of the violating cut when the violation
+   * names one and the candidate fails there, else a binary search.
+   */
+  leastFailingEventsMax(candidate: CandidateParams, failing: RunReport): number {
+    const cut = failing.violations.find((v) => v.property === this.property)?.witness?.cut;
+    if (cut !== undefined) {
+      const hint = cutEnd(failing, cut);
+      if (hint < failing.events && this.probe({ ...candidate, eventsMax: hint }) !== undefined) return hint;
+    }
+    let lo = 1;
+    let hi = failing.events;
+    while (lo < hi && !this.exhausted()) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (this.probe({ ...candidate, eventsMax: mid }) !== undefined) hi = mid;
+      else lo = mid + 1;
+    }
+    return hi;
+  }
+
+  /**
    * Runs a candidate (re-aligning its schedule when it fell out of step) and keeps it when it fails the property and
    * is smaller than the best run. Answers whether it was kept.
    */
@@ -135,6 +162,7 @@ export class ShrinkSearch {
     this.lastFailing = undefined;
     if (this.exhausted()) return false;
     let params = candidate;
+    let tightened = false;
     for (let repairs = 0; ; repairs++) {
       const run = runCandidate(params);
       this.runs++;
@@ -150,12 +178,30 @@ export class ShrinkSearch {
         return true;
       }
       if (failing) this.lastFailing = report;
-      if (params.schedule === undefined || repairs >= this.budget.repairsMax || this.exhausted()) return false;
+      if (failing && !tightened && report.endReason === 'events-limit') {
+        // It may fail earlier than its limit: the events after the violation are not part of it.
+        tightened = true;
+        const least = this.leastFailingEventsMax(params, report);
+        if (least < report.events) {
+          params = { ...params, eventsMax: least };
+          continue;
+        }
+      }
+      if (params.schedule === undefined || params.bySite !== undefined || repairs >= this.budget.repairsMax || this.exhausted()) {
+        return false;
+      }
       const realigned = realign(params.schedule, report.schedule);
       if (realigned === undefined) return false;
       params = { ...params, schedule: realigned };
     }
   }
+}
+
+/** The number of leading events of a run that hold every event of `cut` (events per host). */
+function cutEnd(report: RunReport, cut: Int32Array): number {
+  let end = 0;
+  for (const e of report.execution.events) if (e.index <= (cut[e.host] ?? 0)) end = Math.max(end, e.id + 1);
+  return end;
 }
 
 /**

@@ -11,6 +11,8 @@ import { paramsOf, runCandidate, violationMessage } from './candidate.js';
 import { earlyFaults, faultsEarlier, skipScriptedFaults } from './fault-passes.js';
 import { fewerNodes } from './nodes-pass.js';
 import { cutEvents, ddminDefaults, defaultByKind, type ShrinkPass } from './passes.js';
+import { freshRuns } from './restarts.js';
+import { siteChoicesTop, siteDefaults, siteDelaysTop, siteDrops } from './site-passes.js';
 import { ShrinkSearch, type ShrinkStep, type ShrinkStopReason } from './search.js';
 
 /** Default wall-clock budget of one shrink, in ms. */
@@ -41,6 +43,8 @@ export interface ShrinkResult {
   readonly steps: readonly ShrinkStep[];
   /** Candidate runs made. */
   readonly runs: number;
+  /** Candidate runs made by each pass (by its function name). */
+  readonly runsByPass: Readonly<Record<string, number>>;
   readonly stopReason: ShrinkStopReason;
 }
 
@@ -50,8 +54,13 @@ const PASSES: readonly ShrinkPass[] = [
   fewerNodes,
   skipScriptedFaults,
   ddminDefaults,
+  siteDefaults,
+  siteDrops,
+  siteDelaysTop,
+  siteChoicesTop,
   faultsEarlier,
   earlyFaults(SHRINK_EARLY_WINDOW_DEFAULT),
+  freshRuns,
 ];
 
 /** Shrinks `report`, a run that violates `property` (`protocol-error` for a handler failure). */
@@ -70,11 +79,19 @@ export function shrinkFailure(report: RunReport, property: string, opts: ShrinkO
     },
     now,
   );
+  // A pass that kept nothing from a run keeps nothing from it again: it is skipped until the best run changes.
+  const fruitless = new Map<ShrinkPass, RunReport>();
+  const runsByPass: Record<string, number> = {};
   for (let progressed = true; progressed && !search.exhausted(); ) {
     progressed = false;
     for (const pass of PASSES) {
       if (search.exhausted()) break;
-      progressed = pass(search) || progressed;
+      if (fruitless.get(pass) === search.best) continue;
+      const from = search.best;
+      const runsBefore = search.runs;
+      if (pass(search)) progressed = true;
+      else fruitless.set(pass, from);
+      runsByPass[pass.name] = (runsByPass[pass.name] ?? 0) + search.runs - runsBefore;
     }
   }
   const stopReason = search.stopReason();
@@ -97,5 +114,5 @@ export function shrinkFailure(report: RunReport, property: string, opts: ShrinkO
     scheduleAfter: after.choices,
     ms: search.elapsedMs(),
   };
-  return succeed({ report: shrunk, property, message, stats, steps: search.steps, runs: search.runs, stopReason });
+  return succeed({ report: shrunk, property, message, stats, steps: search.steps, runs: search.runs, runsByPass, stopReason });
 }

@@ -6,10 +6,34 @@
  * Replay is positional. When the schedule has run out, or its next entry has another kind or a value that no longer
  * fits, the chooser uses the documented default (and consumes the entry): `min` for ranges (minimal delay, first
  * option), `false` for chances (no drop, no duplicate, no fault). So an edited schedule always runs.
+ *
+ * With sites on, the simulator names where each decision is made (`at`: the event or message it belongs to, see
+ * sim/simulator.ts), and every choice gets a site key, `<site>|<kind>#<k>` (the k-th choice of that kind there). A
+ * shrinker decides a run by site instead of by position (`SiteOptions.keyed`): an edit that removes or adds
+ * decisions elsewhere leaves the others attached to what they decided. The run's schedule is recorded positionally
+ * as always, so it replays exactly.
  */
 import type { Choice } from './outcome.js';
 import type { Random } from './random.js';
 import type { Ratio } from './plan.js';
+
+/** Deciding a run by site (see the module comment). */
+export interface SiteOptions {
+  /** Values by site key; a choice whose key is absent, or whose value no longer fits, takes its fallback. */
+  readonly keyed?: ReadonlyMap<string, number>;
+  /** Fallback values by kind (absent: the kind's default), clamped into the choice's range. */
+  readonly fallbackByKind?: ReadonlyMap<string, number>;
+  /**
+   * Decides the choices `keyed` does not (before `fallbackByKind`): a value in `[min, max]`, or undefined to go on.
+   * A shrinker's biased fresh runs draw here from their own seeded generator.
+   */
+  readonly draw?: (kind: string, min: number, max: number) => number | undefined;
+}
+
+/** The key of the `rank`-th choice of `kind` at `site`. */
+export function siteKey(site: string, kind: string, rank: number): string {
+  return `${site}|${kind}#${rank}`;
+}
 
 export class Chooser {
   private readonly kinds: string[] = [];
@@ -17,19 +41,44 @@ export class Chooser {
   private position = 0;
   /** Replay entries that did not fit and were replaced by defaults. */
   fallbackCount = 0;
+  /** Sites on: the site of each choice, and its rank among the choices of its kind there. */
+  private readonly sitesOf: string[] | undefined;
+  private readonly ranks: number[] = [];
+  private site = '';
+  /** Kinds chosen at the current site, with their counts (kind, count, kind, count, ...). */
+  private readonly atSite: (string | number)[] = [];
 
-  /** Fresh when `replay` is undefined (draws from `random`), replaying otherwise. */
+  /**
+   * Fresh when `replay` is undefined (draws from `random`), replaying otherwise; with `sites`, records site keys,
+   * and with `sites.keyed`, decides by site (neither generator nor schedule is read).
+   */
   constructor(
     private readonly random: Random | undefined,
     private readonly replay: readonly Choice[] | undefined,
+    private readonly sites?: SiteOptions,
   ) {
-    if (random === undefined && replay === undefined) throw new Error('chooser needs a generator or a schedule');
+    if (random === undefined && replay === undefined && sites?.keyed === undefined) {
+      throw new Error('chooser needs a generator, a schedule or site-keyed values');
+    }
+    if (sites !== undefined) this.sitesOf = [];
+  }
+
+  /** The site the next choices are made at (sites on only). */
+  at(site: string): void {
+    this.site = site;
+    this.atSite.length = 0;
+  }
+
+  /** The site key of every choice, in order (sites on only). */
+  siteKeys(): string[] | undefined {
+    return this.sitesOf?.map((site, i) => siteKey(site, this.kinds[i]!, this.ranks[i]!));
   }
 
   /** A recorded integer in the inclusive range `[min, max]`; default `min`. */
   intRange(kind: string, min: number, max: number): number {
     if (max <= min) return min;
-    const value = this.replay === undefined ? this.random!.intRange(min, max) : this.replayed(kind, min, max, min);
+    let value = this.sitesOf === undefined ? undefined : this.bySite(kind, min, max);
+    value ??= this.replay === undefined ? this.random!.intRange(min, max) : this.replayed(kind, min, max, min);
     this.kinds.push(kind);
     this.values.push(value);
     return value;
@@ -39,10 +88,31 @@ export class Chooser {
   chance(kind: string, ratio: Ratio): boolean {
     if (ratio[0] <= 0) return false;
     if (ratio[0] >= ratio[1]) return true;
-    const value = this.replay === undefined ? (this.random!.chanceOf(ratio) ? 1 : 0) : this.replayed(kind, 0, 1, 0);
+    let value = this.sitesOf === undefined ? undefined : this.bySite(kind, 0, 1);
+    value ??= this.replay === undefined ? (this.random!.chanceOf(ratio) ? 1 : 0) : this.replayed(kind, 0, 1, 0);
     this.kinds.push(kind);
     this.values.push(value);
     return value === 1;
+  }
+
+  /** Sites on: records the choice's site key; keyed, decides it (undefined: not keyed, draw or replay as usual). */
+  private bySite(kind: string, min: number, max: number): number | undefined {
+    const at = this.atSite;
+    let k = 0;
+    let i = 0;
+    while (i < at.length && at[i] !== kind) i += 2;
+    if (i < at.length) {
+      k = at[i + 1] as number;
+      at[i + 1] = k + 1;
+    } else {
+      at.push(kind, 1);
+    }
+    this.sitesOf!.push(this.site);
+    this.ranks.push(k);
+    const { keyed, draw, fallbackByKind } = this.sites!;
+    const value = (keyed === undefined ? undefined : keyed.get(siteKey(this.site, kind, k))) ?? draw?.(kind, min, max) ?? fallbackByKind?.get(kind);
+    if (value !== undefined) return Math.min(max, Math.max(min, value));
+    return keyed === undefined ? undefined : min;
   }
 
   private replayed(kind: string, min: number, max: number, fallback: number): number {

@@ -10,6 +10,7 @@ import type { Witness } from '../properties/result-types.js';
 import { findScenario, scenarioNames } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
 import { LIMITS_DEFAULT, type EndReason } from './limits.js';
+import type { SiteOptions } from './chooser.js';
 import { formatProtocolError, type Choice } from './outcome.js';
 import { readScheduleFile, type ScheduleFile } from './schedule-file.js';
 import { simulate } from './simulator.js';
@@ -28,6 +29,8 @@ export interface RunOptions {
   readonly swarm?: boolean | undefined;
   /** Indices into the scenario's scripted faults that do not happen (a shrunk repro leaves them out). */
   readonly scriptedFaultsSkipped?: readonly number[] | undefined;
+  /** Name each choice's site, and decide by site with `keyed` (a shrinker's candidates; sim/chooser.ts). */
+  readonly sites?: SiteOptions | undefined;
 }
 
 /** A property a run violated, with its counterexample in words (and the violating cut, when the property gave one). */
@@ -65,6 +68,8 @@ export interface RunReport {
   readonly finalStates: readonly (State | undefined)[];
   /** Scripted faults of the scenario left out of this run (indices, ascending); absent when none were. */
   readonly scriptedFaultsSkipped?: readonly number[];
+  /** The site key of each choice of `schedule` (when the run had sites on). */
+  readonly siteKeys?: readonly string[];
 }
 
 /** Runs a scenario: a registered one by name, or a scenario value (one defined in a user's test, say). */
@@ -103,6 +108,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     seed: opts.seed,
     ...(opts.schedule === undefined ? {} : { schedule: opts.schedule }),
     ...(skipped.length === 0 ? {} : { scriptedFaultsSkipped: skipped }),
+    ...(opts.sites === undefined ? {} : { sites: opts.sites }),
     label: `${name}${opts.bug === undefined ? '' : ` (bug ${opts.bug})`} seed ${opts.seed}`,
   });
   const violations: Violation[] = [];
@@ -138,6 +144,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     fallbackCount: outcome.fallbackCount,
     finalStates: outcome.finalStates,
     ...(skipped.length === 0 ? {} : { scriptedFaultsSkipped: skipped }),
+    ...('siteKeys' in outcome ? { get siteKeys() { return outcome.siteKeys; } } : {}),
   });
 }
 

@@ -3,7 +3,7 @@
  * out what they request, applies the fault plan and records the run (sim/recorder.ts).
  */
 import type { MessageRecord, State } from '../execution/types.js';
-import { Chooser } from './chooser.js';
+import { Chooser, type SiteOptions } from './chooser.js';
 import { ClientHistory } from './client-history.js';
 import { SimContext } from './context.js';
 import { applyFault, randomFaultStep, swarmPlan, type World } from './faults.js';
@@ -16,6 +16,7 @@ import { EventQueue } from './queue.js';
 import { Random } from './random.js';
 import { MessageStore } from './messages.js';
 import { Kind, Recorder } from './recorder.js';
+import { SiteNames } from './sites.js';
 
 /** What to simulate. */
 export interface SimulationConfig {
@@ -35,6 +36,8 @@ export interface SimulationConfig {
   readonly label?: string;
   /** Told of every recorded event as it happens; it may end the run there (needs `record`). */
   readonly observer?: EventObserver;
+  /** Name the site of every choice, and decide by site when `keyed` is given (sim/chooser.ts). */
+  readonly sites?: SiteOptions;
 }
 
 /**
@@ -52,6 +55,8 @@ export interface SimulationResult extends RunOutcome {
   readonly eventCount: number;
   /** Replayed choices that did not fit and were replaced by defaults. */
   readonly fallbackCount: number;
+  /** The site key of every choice of the schedule (when sites were on). */
+  readonly siteKeys?: readonly string[];
 }
 
 const DELIVER = 0;
@@ -94,6 +99,7 @@ class Simulation implements World {
   private readonly timerNamesBySerial: string[] = [];
   private readonly msgs: MessageStore;
   private readonly history: ClientHistory;
+  private readonly sites: SiteNames | undefined;
 
   constructor(private readonly config: SimulationConfig) {
     const n = config.nodeCount;
@@ -101,7 +107,10 @@ class Simulation implements World {
     this.protocol = config.protocol;
     const describe = config.protocol.describe;
     this.msgs = new MessageStore(describe === undefined ? () => 'msg' : (m) => describe.call(config.protocol, m));
-    this.chooser = new Chooser(config.schedule === undefined ? new Random(config.seed) : undefined, config.schedule);
+    const fresh = config.schedule === undefined && config.sites?.keyed === undefined;
+    this.chooser = new Chooser(fresh ? new Random(config.seed) : undefined, config.schedule, config.sites);
+    this.sites = config.sites === undefined ? undefined : new SiteNames(n);
+    if (this.sites !== undefined) this.chooser.at('swarm');
     this.plan = config.plan.swarm === true ? swarmPlan(config.plan, this.chooser) : config.plan;
     this.network = new Network(n, this.plan.network, this.plan.links);
     this.ctx = new SimContext(n, this.chooser);
@@ -224,6 +233,7 @@ class Simulation implements World {
     handler: () => unknown,
   ): void {
     if (this.eventCount >= this.limits.eventsMax) return; // one dispatch may make several events (heal)
+    if (this.sites !== undefined) this.chooser.at(this.eventSite(node, kind, labelRef));
     const ctx = this.ctx;
     ctx.reset(node, this.localTicks(node));
     let next: unknown;
@@ -255,8 +265,17 @@ class Simulation implements World {
     if (ctx.persisted) this.durables[node] = ctx.durable;
   }
 
+  /** The site of an event about to run (sim/sites.ts). */
+  private eventSite(node: NodeId, kind: Kind, labelRef: number): string {
+    const sites = this.sites!;
+    if (kind === Kind.Receive) return sites.receive(labelRef);
+    if (kind === Kind.Timer) return sites.timer(node, this.timerNamesBySerial[labelRef]!);
+    return kind === Kind.Start ? sites.start(node) : sites.restart(node);
+  }
+
   private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {
     const id = this.msgs.add(from, to, msg, eventId);
+    if (this.sites !== undefined) this.chooser.at(this.sites.message(id, from, to, this.msgs.summary(id)));
     const net = this.network;
     const link = from * this.n + to;
     if (net.blocked[link] === 1) {
@@ -363,6 +382,7 @@ class Simulation implements World {
 
   private randomStep(): void {
     if (this.healed) return;
+    if (this.sites !== undefined) this.chooser.at(this.sites.faultStep(this.nowTicks));
     randomFaultStep(this, this.plan.random!);
     const step = this.plan.random!.stepTicks;
     const next = this.nowTicks + step;
@@ -433,8 +453,12 @@ class Simulation implements World {
       fallbackCount: this.chooser.fallbackCount,
     };
     let schedule: Choice[] | undefined;
-    // The schedule is made on first access (like the execution's event objects).
+    // The schedule and its site keys are made on first access (like the execution's event objects).
     Object.defineProperty(out, 'schedule', { enumerable: true, get: () => (schedule ??= this.chooser.schedule()) });
+    if (this.sites !== undefined) {
+      let keys: string[] | undefined;
+      Object.defineProperty(out, 'siteKeys', { enumerable: true, get: () => (keys ??= this.chooser.siteKeys()) });
+    }
     return out as SimulationResult;
   }
 }

@@ -15,6 +15,7 @@ import type { Execution } from '../../execution/types.js';
 import type { Property, PropertyVerdict, RunOutcome } from '../../scenarios/types.js';
 import { valueOrThrow } from '../errors.js';
 import { decide, explainDecision } from '../modality.js';
+import { safety } from './state.js';
 
 /** A predicate of a property: text in the predicate language, or a function building a `CutPredicate` per run. */
 export type CutPredicateSource = string | ((exec: Execution) => CutPredicate);
@@ -51,7 +52,7 @@ function cutProperty(name: string, source: CutPredicateSource, expect: Expect, d
  */
 export function never(name: string, predicate: CutPredicateSource, options: CutPropertyOptions = {}): Property {
   const text = typeof predicate === 'string' ? predicate : name;
-  return cutProperty(name, predicate, { modality: 'possibly', want: 'fails' }, `no consistent cut satisfies ${text}`, options);
+  return safety(cutProperty(name, predicate, { modality: 'possibly', want: 'fails' }, `no consistent cut satisfies ${text}`, options));
 }
 
 /** Some consistent cut of a run satisfies `predicate` (Possibly): the run could have been observed in such a state. */

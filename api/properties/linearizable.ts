@@ -6,7 +6,7 @@ import { formatInputError } from '../../execution/failable.js';
 import { checkHistory, formatExplanation, type CheckHistoryOptions } from '../../properties/linearizability/check.js';
 import type { ModelName } from '../../properties/linearizability/model.js';
 import type { Property } from '../../scenarios/types.js';
-import { property } from './state.js';
+import { property, safety } from './state.js';
 
 /** Options of `linearizable`: the checker's limits and splitting, and the property's name. */
 export interface LinearizableOptions extends CheckHistoryOptions {
@@ -20,7 +20,7 @@ export interface LinearizableOptions extends CheckHistoryOptions {
  */
 export function linearizable(model: ModelName, options: LinearizableOptions = {}): Property {
   const { name = 'linearizable', ...checkOptions } = options;
-  return property(
+  return safety(property(
     name,
     ({ history }) => {
       const result = checkHistory(history, model, checkOptions);
@@ -31,5 +31,5 @@ export function linearizable(model: ModelName, options: LinearizableOptions = {}
       return [`not linearizable (model ${model}, ${r.operations} operations):`, ...formatExplanation(r.explanation!)].join('\n');
     },
     `the client history is linearizable (model ${model})`,
-  );
+  ));
 }

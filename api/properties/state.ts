@@ -29,6 +29,11 @@ export function property(name: string, check: (outcome: RunOutcome) => true | st
   };
 }
 
+/** The property, marked as a safety property (a violation in a prefix of a run is a violation). */
+export function safety(p: Property): Property {
+  return { ...p, safety: true };
+}
+
 function failure(answer: boolean | string): string | undefined {
   if (answer === true) return undefined;
   return answer === false ? 'the test is false' : answer;
@@ -39,7 +44,7 @@ function failure(answer: boolean | string): string | undefined {
  * The violation names the first offending event and the state after it.
  */
 export function always<O extends State = State>(name: string, ok: StateTest<O>, description = `always: ${name}`): Property {
-  return property(
+  return safety(property(
     name,
     ({ execution: exec }) => {
       for (const e of exec.events) {
@@ -53,7 +58,7 @@ export function always<O extends State = State>(name: string, ok: StateTest<O>, 
       return true;
     },
     description,
-  );
+  ));
 }
 
 /** Options of `eventually`. */

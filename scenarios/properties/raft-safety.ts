@@ -105,6 +105,7 @@ function checkOneLeaderPerTerm(exec: Execution): PropertyVerdict {
 /** ¬Possibly(two leaders of one term) over the lattice of consistent cuts. */
 export const electionSafety: Property = {
   name: 'election-safety',
+  safety: true,
   description: 'no consistent cut has two leaders of the same term (¬Possibly, conjunctive fast path per pair and term)',
   check: (outcome) => checkElectionSafety(outcome.execution),
 };
@@ -112,6 +113,7 @@ export const electionSafety: Property = {
 /** No two hosts are ever leader of the same term, even at different times. */
 export const oneLeaderPerTerm: Property = {
   name: 'one-leader-per-term',
+  safety: true,
   description: 'no two hosts are leader of the same term at any times, even one after the other',
   check: (outcome) => checkOneLeaderPerTerm(outcome.execution),
 };

@@ -73,6 +73,7 @@ function checkAllLearn(outcome: RunOutcome, boundTicks: number): PropertyVerdict
 /** Exactly one node, the one with the maximum id, declares itself leader, once. */
 export const ringUniqueLeader: Property = {
   name: 'ring-unique-leader',
+  safety: true,
   description: 'exactly one node declares itself leader, once, and it holds the maximum id',
   check: (outcome) => checkUniqueLeader(outcome.execution),
 };

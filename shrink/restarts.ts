@@ -1,0 +1,54 @@
+/**
+ * The fresh-runs shrink pass: runs drawn anew, from the shrink's own seeded generator, with the choices biased
+ * toward small runs (messages lost, timeouts long, faults rare or frequent by turns), each limited to fewer events
+ * than the best run. A local search can get stuck where the violation needs a whole episode before it (a leader
+ * elected and deposed, then the bug in a later term); a small run that fails the same way from the start is then
+ * far smaller. Every draw is a value of the scenario's own ranges, so the kept run replays in the scenario as it is.
+ */
+import { mixSeed, Random } from '../sim/random.js';
+import type { ShrinkPass } from './passes.js';
+import type { ShrinkSearch } from './search.js';
+
+/** Biased fresh runs one pass makes. */
+export const SHRINK_FRESH_RUNS = 300;
+
+/** One bias: how often a message is lost, a random fault fires, a protocol choice takes its top, a delay its least. */
+interface Bias {
+  readonly drop: number;
+  readonly fault: number;
+  readonly top: number;
+  readonly least: number;
+}
+
+const BIASES: readonly Bias[] = [
+  { drop: 0.5, fault: 0.2, top: 0.5, least: 0.5 },
+  { drop: 0.25, fault: 0.5, top: 0.3, least: 0.8 },
+  { drop: 0.75, fault: 0.1, top: 0.7, least: 0.5 },
+  { drop: 0.1, fault: 0.3, top: 0.5, least: 0.9 },
+];
+
+function drawer(random: Random, bias: Bias): (kind: string, min: number, max: number) => number {
+  const p = (x: number) => random.intBelow(1000) < x * 1000;
+  return (kind, min, max) => {
+    if (kind === 'drop') return p(bias.drop) ? 1 : 0;
+    if (kind === 'duplicate') return p(bias.drop / 4) ? 1 : 0;
+    if (kind.startsWith('fault:') && max === 1 && min === 0) return p(bias.fault) ? 1 : 0;
+    if (kind === 'delay') return p(bias.least) ? min : random.intRange(min, max);
+    if (kind.startsWith('choose:') && p(bias.top)) return max;
+    return random.intRange(min, max);
+  };
+}
+
+/** Biased fresh runs, each with fewer events than the best run; a failing one is kept (and shrunk on from there). */
+export const freshRuns: ShrinkPass = (search: ShrinkSearch) => {
+  let kept = false;
+  for (let k = 0; k < SHRINK_FRESH_RUNS && !search.exhausted(); k++) {
+    const eventsMax = search.best.events - 1;
+    if (eventsMax < 1) break;
+    const random = new Random(mixSeed(search.best.seed, `shrink fresh ${search.runs}`));
+    const draw = drawer(random, BIASES[k % BIASES.length]!);
+    const candidate = { ...search.params, eventsMax, schedule: undefined, bySite: { keyed: new Map<string, number>(), draw } };
+    kept = search.attempt('fresh biased run', candidate) || kept;
+  }
+  return kept;
+};
