@@ -8,31 +8,26 @@ import type { ShrinkSearch } from './search.js';
 export const DDMIN_CHUNKS_MAX = 128;
 
 /**
- * Delta debugging over `items()` (read anew after every kept step): tries `tryChunk` on all of them, then halves,
- * then quarters, ... down to single items (or `DDMIN_CHUNKS_MAX` chunks), last chunk first; after a kept step it
- * starts again on the new items one granularity coarser. Answers whether any step was kept.
+ * Delta debugging over `items()`: tries `tryChunk` on all of them, then on each half, then each quarter, ... down to
+ * single items (or `DDMIN_CHUNKS_MAX` chunks). Each granularity is one sweep from the last chunk to the first; after
+ * a kept step the items are read anew and the sweep goes on with the chunk before (edits late in a run leave the
+ * earlier items where they were). One call costs about twice the finest number of chunks, plus the kept steps; the
+ * shrink's fixpoint loop calls it again while anything changes. Answers whether any step was kept.
  */
 export function ddminChunks<T>(search: ShrinkSearch, items: () => T[], tryChunk: (chunk: T[]) => boolean): boolean {
   let kept = false;
-  let chunks = 1;
-  for (;;) {
-    if (search.exhausted()) return kept;
-    const all = items();
-    if (all.length === 0) return kept;
-    chunks = Math.min(chunks, all.length);
-    let progressed = false;
-    for (let k = chunks - 1; k >= 0 && !progressed && !search.exhausted(); k--) {
-      const from = Math.floor((k * all.length) / chunks);
-      const to = Math.floor(((k + 1) * all.length) / chunks);
-      progressed = tryChunk(all.slice(from, to));
+  let all = items();
+  for (let chunks = 1; all.length > 0 && !search.exhausted(); chunks *= 2) {
+    const n = Math.min(chunks, all.length, DDMIN_CHUNKS_MAX);
+    for (let k = n - 1; k >= 0 && all.length > 0 && !search.exhausted(); k--) {
+      const from = Math.floor((k * all.length) / n);
+      const to = Math.floor(((k + 1) * all.length) / n);
+      if (from < to && tryChunk(all.slice(from, to))) {
+        kept = true;
+        all = items();
+      }
     }
-    if (progressed) {
-      kept = true;
-      chunks = Math.max(1, chunks - 1);
-    } else if (chunks >= Math.min(all.length, DDMIN_CHUNKS_MAX)) {
-      return kept;
-    } else {
-      chunks = Math.min(all.length, DDMIN_CHUNKS_MAX, chunks * 2);
-    }
+    if (n >= Math.min(all.length, DDMIN_CHUNKS_MAX)) break;
   }
+  return kept;
 }

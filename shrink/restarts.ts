@@ -1,16 +1,17 @@
 /**
  * The fresh-runs shrink pass: runs drawn anew, from the shrink's own seeded generator, with the choices biased
- * toward small runs (messages lost, timeouts long, faults rare or frequent by turns), each limited to fewer events
+ * toward small runs (messages lost, timeouts long, random faults never, rarely or often, by turns), each limited to fewer events
  * than the best run. A local search can get stuck where the violation needs a whole episode before it (a leader
  * elected and deposed, then the bug in a later term); a small run that fails the same way from the start is then
  * far smaller. Every draw is a value of the scenario's own ranges, so the kept run replays in the scenario as it is.
  */
 import { mixSeed, Random } from '../sim/random.js';
 import type { ShrinkPass } from './passes.js';
+import { siteValues } from './site-passes.js';
 import type { ShrinkSearch } from './search.js';
 
 /** Biased fresh runs one pass makes. */
-export const SHRINK_FRESH_RUNS = 300;
+export const SHRINK_FRESH_RUNS = 400;
 
 /** One bias: how often a message is lost, a random fault fires, a protocol choice takes its top, a delay its least. */
 interface Bias {
@@ -25,6 +26,7 @@ const BIASES: readonly Bias[] = [
   { drop: 0.25, fault: 0.5, top: 0.3, least: 0.8 },
   { drop: 0.75, fault: 0.1, top: 0.7, least: 0.5 },
   { drop: 0.1, fault: 0.3, top: 0.5, least: 0.9 },
+  { drop: 0.5, fault: 0, top: 0.5, least: 0.5 },
 ];
 
 function drawer(random: Random, bias: Bias): (kind: string, min: number, max: number) => number {
@@ -49,6 +51,36 @@ export const freshRuns: ShrinkPass = (search: ShrinkSearch) => {
     const draw = drawer(random, BIASES[k % BIASES.length]!);
     const candidate = { ...search.params, eventsMax, schedule: undefined, bySite: { keyed: new Map<string, number>(), draw } };
     kept = search.attempt('fresh biased run', candidate) || kept;
+  }
+  return kept;
+};
+
+/** Mutated runs one pass makes. */
+export const SHRINK_MUTANTS = 300;
+
+/**
+ * Random mutants of the best run, by site: one to three of its decisions changed at once (a fault off, a message
+ * lost or delivered, a delay or a protocol choice anywhere in the range seen), the others kept. Escapes a local
+ * minimum where two decisions must change together (a crash off and a timeout shorter, so the node stands at the
+ * same tick without the crash and its restart).
+ */
+export const mutants: ShrinkPass = (search: ShrinkSearch) => {
+  let kept = false;
+  for (let k = 0; k < SHRINK_MUTANTS && !search.exhausted(); k++) {
+    const d = siteValues(search.best);
+    if (d === undefined || d.size === 0) return kept;
+    const random = new Random(mixSeed(search.best.seed, `shrink mutant ${search.runs}`));
+    const sites = [...d.keys()];
+    const kinds = new Map(search.best.schedule.map((c, i) => [search.best.siteKeys![i]!, c.kind]));
+    const changes = 1 + random.intBelow(3);
+    for (let j = 0; j < changes; j++) {
+      const site = sites[random.intBelow(sites.length)]!;
+      const kind = kinds.get(site)!;
+      const least = search.defaults.of(kind);
+      const most = Math.max(least, search.defaults.most(kind));
+      d.set(site, random.intRange(least, most));
+    }
+    kept = search.attempt('mutant', { ...search.params, schedule: undefined, bySite: { keyed: d } }, true) || kept;
   }
   return kept;
 };

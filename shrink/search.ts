@@ -156,9 +156,9 @@ export class ShrinkSearch {
 
   /**
    * Runs a candidate (re-aligning its schedule when it fell out of step) and keeps it when it fails the property and
-   * is smaller than the best run. Answers whether it was kept.
+   * is smaller than the best run (with `fewerEvents`, only when it has fewer events). Answers whether it was kept.
    */
-  attempt(pass: string, candidate: CandidateParams): boolean {
+  attempt(pass: string, candidate: CandidateParams, fewerEvents = false): boolean {
     this.lastFailing = undefined;
     if (this.exhausted()) return false;
     let params = candidate;
@@ -170,7 +170,8 @@ export class ShrinkSearch {
       const report = run.value;
       this.defaults.learn(report.schedule);
       const failing = this.fails(report);
-      if (failing && compareMeasures(this.measure(report), this.measure(this.best)) < 0) {
+      const smaller = fewerEvents ? report.events < this.best.events : compareMeasures(this.measure(report), this.measure(this.best)) < 0;
+      if (failing && smaller) {
         this.best = report;
         if (!this.isCut(report)) this.referenceSignature = signature(violationMessage(report, this.property)!);
         const m = this.measure(report);

@@ -11,7 +11,7 @@ import { paramsOf, runCandidate, violationMessage } from './candidate.js';
 import { earlyFaults, faultsEarlier, skipScriptedFaults } from './fault-passes.js';
 import { fewerNodes } from './nodes-pass.js';
 import { cutEvents, ddminDefaults, defaultByKind, type ShrinkPass } from './passes.js';
-import { freshRuns } from './restarts.js';
+import { freshRuns, mutants } from './restarts.js';
 import { siteChoicesTop, siteDefaults, siteDelaysTop, siteDrops } from './site-passes.js';
 import { ShrinkSearch, type ShrinkStep, type ShrinkStopReason } from './search.js';
 
@@ -48,6 +48,7 @@ export interface ShrinkResult {
   readonly stopReason: ShrinkStopReason;
 }
 
+/** The passes, to a fixpoint; then again with `mutants` added, from where they stopped. */
 const PASSES: readonly ShrinkPass[] = [
   cutEvents,
   defaultByKind,
@@ -62,6 +63,11 @@ const PASSES: readonly ShrinkPass[] = [
   earlyFaults(SHRINK_EARLY_WINDOW_DEFAULT),
   freshRuns,
 ];
+/**
+ * Random mutants come last, from the fixpoint of the other passes: they take a step only when it has fewer events,
+ * so the result is never larger than without them.
+ */
+const PHASES: readonly (readonly ShrinkPass[])[] = [PASSES, [...PASSES, mutants]];
 
 /** Shrinks `report`, a run that violates `property` (`protocol-error` for a handler failure). */
 export function shrinkFailure(report: RunReport, property: string, opts: ShrinkOptions = {}): Failable<ShrinkResult> {
@@ -82,16 +88,18 @@ export function shrinkFailure(report: RunReport, property: string, opts: ShrinkO
   // A pass that kept nothing from a run keeps nothing from it again: it is skipped until the best run changes.
   const fruitless = new Map<ShrinkPass, RunReport>();
   const runsByPass: Record<string, number> = {};
-  for (let progressed = true; progressed && !search.exhausted(); ) {
-    progressed = false;
-    for (const pass of PASSES) {
-      if (search.exhausted()) break;
-      if (fruitless.get(pass) === search.best) continue;
-      const from = search.best;
-      const runsBefore = search.runs;
-      if (pass(search)) progressed = true;
-      else fruitless.set(pass, from);
-      runsByPass[pass.name] = (runsByPass[pass.name] ?? 0) + search.runs - runsBefore;
+  for (const passes of PHASES) {
+    for (let progressed = true; progressed && !search.exhausted(); ) {
+      progressed = false;
+      for (const pass of passes) {
+        if (search.exhausted()) break;
+        if (fruitless.get(pass) === search.best) continue;
+        const from = search.best;
+        const runsBefore = search.runs;
+        if (pass(search)) progressed = true;
+        else fruitless.set(pass, from);
+        runsByPass[pass.name] = (runsByPass[pass.name] ?? 0) + search.runs - runsBefore;
+      }
     }
   }
   const stopReason = search.stopReason();
