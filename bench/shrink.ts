@@ -1,47 +1,55 @@
 /**
- * Shrinking: for every registered scenario and bug variant, the first failing seed in 1..BENCH_SHRINK_SEEDS_MAX
- * (the first property it violates), shrunk with the default budget: events before → after (the ratio after/before)
- * and the wall-clock time of the shrink.
+ * Shrinking: for every registered scenario and bug variant, its first BENCH_SHRINK_FAILURES failing seeds (from seed
+ * 1, violating the property of its hand-made reproduction, else the first property violated), each shrunk with the
+ * default budget: events before → after, nodes, time and why the search stopped, and the ratio of the largest
+ * result to the hand-made reproduction's events (the target is at most ×2).
  */
 import { findScenario, scenarioNames } from '../scenarios/index.js';
 import { runScenario, type RunReport } from '../sim/run.js';
 import { shrinkFailure } from '../shrink/shrink.js';
+import { handMade } from './hand-made-sizes.js';
 
-/** Seeds tried per variant for a failing one. */
-export const BENCH_SHRINK_SEEDS_MAX = 60;
+/** Seeds tried per variant for failing ones. */
+export const BENCH_SHRINK_SEEDS_MAX = 600;
+/** Failing seeds shrunk per variant. */
+export const BENCH_SHRINK_FAILURES = 3;
 
-function firstFailing(scenario: string, bug: string): { report: RunReport; property: string } | undefined {
-  for (let seed = 1; seed <= BENCH_SHRINK_SEEDS_MAX; seed++) {
+function failures(scenario: string, bug: string, property: string | undefined): { report: RunReport; property: string }[] {
+  const out: { report: RunReport; property: string }[] = [];
+  for (let seed = 1; seed <= BENCH_SHRINK_SEEDS_MAX && out.length < BENCH_SHRINK_FAILURES; seed++) {
     const run = runScenario(scenario, { seed, bug });
     if (!run.ok) throw new Error(run.error.message);
     const r = run.value;
-    const property = r.protocolError !== undefined ? 'protocol-error' : r.violations[0]?.property;
-    if (property !== undefined) return { report: r, property };
+    const violated = r.protocolError !== undefined ? 'protocol-error' : (property === undefined ? r.violations[0] : r.violations.find((v) => v.property === property))?.property;
+    if (violated !== undefined) out.push({ report: r, property: violated });
   }
-  return undefined;
+  return out;
 }
 
 export async function runShrinkBench(): Promise<string[]> {
-  const lines = [`first failing seed in 1..${BENCH_SHRINK_SEEDS_MAX} of each bug variant, shrunk: events before → after (after/before), time`];
+  const lines = [
+    `first ${BENCH_SHRINK_FAILURES} failing seeds of each bug variant, shrunk: events before → after, nodes, ms, stop; largest result / hand-made`,
+  ];
   for (const scenario of scenarioNames()) {
     for (const bug of Object.keys(findScenario(scenario)!.bugs)) {
-      const label = `${scenario} --bug ${bug}`.padEnd(58);
-      const failing = firstFailing(scenario, bug);
-      if (failing === undefined) {
-        lines.push(`  ${label} no failing seed`);
-        continue;
+      const hand = handMade(scenario, bug);
+      const found = failures(scenario, bug, hand?.property);
+      const results: string[] = [];
+      let largest = 0;
+      for (const { report, property } of found) {
+        const shrunk = shrinkFailure(report, property);
+        if (!shrunk.ok) {
+          results.push(`seed ${report.seed}: shrink failed: ${shrunk.error.message}`);
+          continue;
+        }
+        const { stats, stopReason } = shrunk.value;
+        largest = Math.max(largest, stats.eventsAfter);
+        const stop = stopReason === 'fixpoint' ? '' : `, ${stopReason}`;
+        results.push(`seed ${report.seed} ${property}: ${stats.eventsBefore} → ${stats.eventsAfter} (${shrunk.value.report.nodes} nodes, ${stats.ms} ms${stop})`);
       }
-      const { report, property } = failing;
-      const shrunk = shrinkFailure(report, property);
-      if (!shrunk.ok) {
-        lines.push(`  ${label} seed ${report.seed}: shrink failed: ${shrunk.error.message}`);
-        continue;
-      }
-      const { stats, stopReason } = shrunk.value;
-      const after = shrunk.value.report;
-      lines.push(
-        `  ${label} seed ${String(report.seed).padStart(2)} ${property.padEnd(20)} ${String(stats.eventsBefore).padStart(5)} → ${String(stats.eventsAfter).padStart(4)} events (×${(stats.eventsAfter / stats.eventsBefore).toFixed(3)}), ${after.nodes} nodes, ${String(stats.ms).padStart(5)} ms (${stopReason})`,
-      );
+      const ratio = hand === undefined ? 'no hand-made' : `${largest} / ${hand.events} = ×${(largest / hand.events).toFixed(2)}`;
+      lines.push(`  ${scenario} --bug ${bug}: ${ratio}`);
+      for (const r of results) lines.push(`    ${r}`);
     }
   }
   return lines;
