@@ -5,13 +5,17 @@
  * elected and deposed, then the bug in a later term); a small run that fails the same way from the start is then
  * far smaller. Every draw is a value of the scenario's own ranges, so the kept run replays in the scenario as it is.
  */
+import { findScenario } from '../scenarios/index.js';
 import { mixSeed, Random } from '../sim/random.js';
 import type { ShrinkPass } from './passes.js';
 import { siteValues } from './site-passes.js';
 import type { ShrinkSearch } from './search.js';
 
-/** Biased fresh runs one pass makes. */
-export const SHRINK_FRESH_RUNS = 400;
+/** Events the biased fresh runs of one pass may simulate: many short runs when the best run is short. */
+export const SHRINK_FRESH_EVENTS = 100_000;
+/** Biased fresh runs one pass makes, at least and at most. */
+export const SHRINK_FRESH_RUNS_MIN = 100;
+export const SHRINK_FRESH_RUNS_MAX = 2_000;
 
 /** One bias: how often a message is lost, a random fault fires, a protocol choice takes its top, a delay its least. */
 interface Bias {
@@ -41,15 +45,22 @@ function drawer(random: Random, bias: Bias): (kind: string, min: number, max: nu
   };
 }
 
-/** Biased fresh runs, each with fewer events than the best run; a failing one is kept (and shrunk on from there). */
+/**
+ * Biased fresh runs on every cluster size up to the best run's, each with fewer events than the best run; a failing
+ * one is kept (and shrunk on from there).
+ */
 export const freshRuns: ShrinkPass = (search: ShrinkSearch) => {
   let kept = false;
-  for (let k = 0; k < SHRINK_FRESH_RUNS && !search.exhausted(); k++) {
+  const count = Math.min(SHRINK_FRESH_RUNS_MAX, Math.max(SHRINK_FRESH_RUNS_MIN, Math.floor(SHRINK_FRESH_EVENTS / search.best.events)));
+  for (let k = 0; k < count && !search.exhausted(); k++) {
     const eventsMax = search.best.events - 1;
     if (eventsMax < 1) break;
     const random = new Random(mixSeed(search.best.seed, `shrink fresh ${search.runs}`));
     const draw = drawer(random, BIASES[k % BIASES.length]!);
-    const candidate = { ...search.params, eventsMax, schedule: undefined, bySite: { keyed: new Map<string, number>(), draw } };
+    // Cluster sizes by turns, from the scenario's least to the best run's.
+    const nodesMin = findScenario(search.best.scenario)?.nodesMin ?? search.best.nodes;
+    const nodes = nodesMin + (k % (search.best.nodes - nodesMin + 1));
+    const candidate = { ...search.params, nodes, eventsMax, schedule: undefined, bySite: { keyed: new Map<string, number>(), draw } };
     kept = search.attempt('fresh biased run', candidate) || kept;
   }
   return kept;

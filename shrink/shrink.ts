@@ -18,7 +18,7 @@ import { ShrinkSearch, type ShrinkStep, type ShrinkStopReason } from './search.j
 /** Default wall-clock budget of one shrink, in ms. */
 export const SHRINK_TIME_BUDGET_MS_DEFAULT = 30_000;
 /** Default number of candidate runs of one shrink. */
-export const SHRINK_RUNS_MAX_DEFAULT = 20_000;
+export const SHRINK_RUNS_MAX_DEFAULT = 40_000;
 /** Default re-alignments per candidate. */
 export const SHRINK_REPAIRS_MAX_DEFAULT = 2;
 /** Leading choices the add-a-fault pass tries. */

@@ -30,6 +30,12 @@ export interface SiteOptions {
   readonly draw?: (kind: string, min: number, max: number) => number | undefined;
 }
 
+/** Where the chooser was: a site and the counts of the kinds chosen there. */
+export interface SiteMark {
+  readonly site: string;
+  readonly counts: readonly (string | number)[];
+}
+
 /** The key of the `rank`-th choice of `kind` at `site`. */
 export function siteKey(site: string, kind: string, rank: number): string {
   return `${site}|${kind}#${rank}`;
@@ -67,6 +73,18 @@ export class Chooser {
   at(site: string): void {
     this.site = site;
     this.atSite.length = 0;
+  }
+
+  /** The current site and its counts (sites on only), to come back to after a nested site (`returnTo`). */
+  siteMark(): SiteMark {
+    return { site: this.site, counts: this.atSite.slice() };
+  }
+
+  /** Back at a site left for a nested one: a restart inside a random fault step, say. */
+  returnTo(mark: SiteMark): void {
+    this.site = mark.site;
+    this.atSite.length = 0;
+    this.atSite.push(...mark.counts);
   }
 
   /** The site key of every choice, in order (sites on only). */

@@ -344,9 +344,12 @@ class Simulation implements World {
     this.history.restarted(node);
     const recover = this.protocol.onRecover;
     const durable = this.durables[node];
+    // The restart is a site of its own; choices after it (in the same fault step) belong to the step again.
+    const mark = this.sites === undefined ? undefined : this.chooser.siteMark();
     this.handle(node, Kind.Restart, 'restart', -1, () =>
       recover === undefined ? this.protocol.init(this.ctx) : recover.call(this.protocol, durable, this.ctx),
     );
+    if (mark !== undefined) this.chooser.returnTo(mark);
   }
 
   pause(node: NodeId): void {
