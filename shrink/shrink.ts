@@ -11,7 +11,7 @@ import { paramsOf, runCandidate, violationMessage } from './candidate.js';
 import { earlyFaults, faultsEarlier, skipScriptedFaults } from './fault-passes.js';
 import { fewerNodes } from './nodes-pass.js';
 import { cutEvents, ddminDefaults, defaultByKind, type ShrinkPass } from './passes.js';
-import { freshRuns, mutants } from './restarts.js';
+import { freshRuns, mutants } from './explore.js';
 import { siteChoicesTop, siteDefaults, siteDelaysTop, siteDrops } from './site-passes.js';
 import { ShrinkSearch, type ShrinkStep, type ShrinkStopReason } from './search.js';
 

@@ -1,7 +1,9 @@
 /**
- * The fresh-runs shrink pass: runs drawn anew, from the shrink's own seeded generator, with the choices biased
- * toward small runs (messages lost, timeouts long, random faults never, rarely or often, by turns), each limited to fewer events
- * than the best run. A local search can get stuck where the violation needs a whole episode before it (a leader
+ * The exploring shrink passes: fresh runs and random mutants, for when the local passes are stuck.
+ *
+ * Fresh runs: runs drawn anew, from the shrink's own seeded generator, with the choices biased toward small runs
+ * (messages lost, timeouts long, random faults never, rarely or often, by turns), each limited to fewer events than
+ * the best run. A local search can get stuck where the violation needs a whole episode before it (a leader
  * elected and deposed, then the bug in a later term); a small run that fails the same way from the start is then
  * far smaller. Every draw is a value of the scenario's own ranges, so the kept run replays in the scenario as it is.
  */
