@@ -13,7 +13,7 @@ const SIZES: readonly (readonly [scenario: string, bug: string, property: string
   ['ewd840', 'no-blacken-on-send', 'no-false-detection', 12],
   ['safra', 'announce-on-white-token', 'no-false-detection', 5],
   ['safra', 'no-blacken-on-receive', 'no-false-detection', 9],
-  ['safra', 'reset-counter-on-token', 'detects-termination', 379],
+  ['safra', 'reset-counter-on-token', 'detects-termination', 375],
   ['raft-election', 'votedfor-not-persisted', 'election-safety', 11],
   ['raft-election', 'stale-term-votes', 'election-safety', 14],
   ['raft-election', 'double-vote-count', 'election-safety', 12],

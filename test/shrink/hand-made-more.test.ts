@@ -86,20 +86,22 @@ describe('hand-made minimal Dijkstra–Scholten and Safra reproductions', () => 
 });
 
 describe('hand-made minimal Safra liveness reproduction', () => {
-  it('reset-counter-on-token: p1 forgets the work it received and the token circles until the time limit, 379 events on 2 nodes', () => {
+  it('reset-counter-on-token: p1 forgets the work it received and the token circles until the time limit, 375 events on 2 nodes', () => {
     const r = handMade(
       'safra',
       'reset-counter-on-token',
       2,
       20_000,
-      // t1: p0 sends work to p1 (1 tick) and the token (8 ticks). t2: p1 takes the work (counter -1, 1 tick of work,
-      // no children). t9: p1 passes the token with -1 and resets its counter to 0; from then on every probe sums to
-      // p0's +1 and the token circles, 8 ticks a hop (the longest delay), until the time limit.
-      'choose:work-ticks=1 choose:fan-out=1 delay=1 delay=8 choose:work-ticks=1 choose:fan-out=0 ' + 'delay=8 '.repeat(374),
+      // A liveness failure runs to the time limit, so the fewest events come from the slowest run: the longest work
+      // (20 ticks) and the longest delay (8 ticks) everywhere. t20: p0 sends work to p1 and the token. t28: p1 takes
+      // the work (counter -1; 20 ticks, no children) and, when passive, the token. t48: p1 passes the token with -1
+      // and resets its counter to 0; from then on every probe sums to p0's +1 and the token circles, 8 ticks a hop,
+      // until the time limit.
+      'choose:work-ticks=20 choose:fan-out=1 delay=8 delay=8 choose:work-ticks=20 choose:fan-out=0 ' + 'delay=8 '.repeat(370),
     );
     expect(r.fallbackCount).toBe(0);
     expect(r.endReason).toBe('time-limit');
-    expect(r.events).toBe(379);
+    expect(r.events).toBe(375);
     expect(violates(r, 'detects-termination')).toBe(true);
   });
 });
