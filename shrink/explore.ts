@@ -9,12 +9,13 @@
  */
 import { findScenario } from '../scenarios/index.js';
 import { mixSeed, Random } from '../sim/random.js';
+import type { CandidateParams } from './candidate.js';
 import type { ShrinkPass } from './passes.js';
 import { siteValues } from './site-passes.js';
 import type { ShrinkSearch } from './search.js';
 
 /** Events the biased fresh runs of one pass may simulate: many short runs when the best run is short. */
-export const SHRINK_FRESH_EVENTS = 100_000;
+export const SHRINK_FRESH_EVENTS = 200_000;
 /** Biased fresh runs one pass makes, at least and at most. */
 export const SHRINK_FRESH_RUNS_MIN = 100;
 export const SHRINK_FRESH_RUNS_MAX = 2_000;
@@ -47,8 +48,19 @@ function drawer(random: Random, bias: Bias): (kind: string, min: number, max: nu
   };
 }
 
+/** A biased fresh candidate: drawn from the shrink's generator for `label`, on `nodes` nodes, cut at `eventsMax`. */
+function freshCandidate(search: ShrinkSearch, label: string, k: number, eventsMax: number): CandidateParams {
+  const random = new Random(mixSeed(search.best.seed, label));
+  const draw = drawer(random, BIASES[k % BIASES.length]!);
+  // Every other run on the scenario's least cluster (smaller runs, where a small story is likeliest), the others
+  // on each size up to the best run's by turns.
+  const nodesMin = findScenario(search.best.scenario)?.nodesMin ?? search.best.nodes;
+  const nodes = k % 2 === 0 ? nodesMin : nodesMin + ((k >> 1) % (search.best.nodes - nodesMin + 1));
+  return { ...search.params, nodes, eventsMax, schedule: undefined, bySite: { keyed: new Map<string, number>(), draw } };
+}
+
 /**
- * Biased fresh runs on every cluster size up to the best run's, each with fewer events than the best run; a failing
+ * Biased fresh runs on the cluster sizes up to the best run's, each with fewer events than the best run; a failing
  * one is kept (and shrunk on from there).
  */
 export const freshRuns: ShrinkPass = (search: ShrinkSearch) => {
@@ -57,13 +69,7 @@ export const freshRuns: ShrinkPass = (search: ShrinkSearch) => {
   for (let k = 0; k < count && !search.exhausted(); k++) {
     const eventsMax = search.best.events - 1;
     if (eventsMax < 1) break;
-    const random = new Random(mixSeed(search.best.seed, `shrink fresh ${search.runs}`));
-    const draw = drawer(random, BIASES[k % BIASES.length]!);
-    // Cluster sizes by turns, from the scenario's least to the best run's.
-    const nodesMin = findScenario(search.best.scenario)?.nodesMin ?? search.best.nodes;
-    const nodes = nodesMin + (k % (search.best.nodes - nodesMin + 1));
-    const candidate = { ...search.params, nodes, eventsMax, schedule: undefined, bySite: { keyed: new Map<string, number>(), draw } };
-    kept = search.attempt('fresh biased run', candidate) || kept;
+    kept = search.attempt('fresh biased run', freshCandidate(search, `shrink fresh ${search.runs}`, k, eventsMax)) || kept;
   }
   return kept;
 };

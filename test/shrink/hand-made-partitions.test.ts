@@ -184,14 +184,11 @@ describe('hand-made minimal Safra reproductions on safra/large', () => {
   });
 });
 
-/**
- * Not listed, as the shrinker misses the bound: raft-election/partitions stale-term-votes (the first failing seeds,
- * 13 and 45, shrink to 26 and 145 events against 26 allowed; seed 45 stays on 5 nodes in a later term).
- */
 describe('the shrinker comes within twice the hand-made size (partitions, safra/large)', () => {
   shrinkerWithinTwice([
     { scenario: 'raft-election/partitions', bug: 'votedfor-not-persisted', property: 'election-safety', seeds: 2 },
     { scenario: 'raft-election/partitions', bug: 'double-vote-count', property: 'election-safety', seeds: 2 },
+    { scenario: 'raft-election/partitions', bug: 'stale-term-votes', property: 'election-safety', seeds: 3 },
     { scenario: 'safra/large', bug: 'no-blacken-on-receive', property: 'no-false-detection', seeds: 3 },
     { scenario: 'safra/large', bug: 'announce-on-white-token', property: 'no-false-detection', seeds: 2 },
     // A liveness failure: the runs last until the time limit.
