@@ -37,6 +37,7 @@ export {
   reachable,
   replay,
   run,
+  safety,
   statesAt,
 } from './api/index.js';
 export type {
