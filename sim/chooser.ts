@@ -19,7 +19,10 @@ import type { Ratio } from './plan.js';
 
 /** Deciding a run by site (see the module comment). */
 export interface SiteOptions {
-  /** Values by site key; a choice whose key is absent, or whose value no longer fits, takes its fallback. */
+  /**
+   * Values by site key, clamped into the choice's range; a choice whose key is absent takes `draw`'s value, else
+   * its kind's fallback, else its default.
+   */
   readonly keyed?: ReadonlyMap<string, number>;
   /** Fallback values by kind (absent: the kind's default), clamped into the choice's range. */
   readonly fallbackByKind?: ReadonlyMap<string, number>;
