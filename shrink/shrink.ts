@@ -12,6 +12,7 @@ import { earlyFaults, faultsEarlier, skipScriptedFaults } from './fault-passes.j
 import { fewerNodes } from './nodes-pass.js';
 import { cutEvents, ddminDefaults, defaultByKind, type ShrinkPass } from './passes.js';
 import { freshRuns, mutants } from './explore.js';
+import { retimedRestarts } from './retime-pass.js';
 import { siteChoicesTop, siteDefaults, siteDelaysTop, siteDrops } from './site-passes.js';
 import { ShrinkSearch, type ShrinkStep, type ShrinkStopReason } from './search.js';
 
@@ -59,6 +60,7 @@ const PASSES: readonly ShrinkPass[] = [
   siteDrops,
   siteDelaysTop,
   siteChoicesTop,
+  retimedRestarts,
   faultsEarlier,
   earlyFaults(SHRINK_EARLY_WINDOW_DEFAULT),
   freshRuns,

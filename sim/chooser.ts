@@ -36,6 +36,7 @@ export interface SiteOptions {
 /** Where the chooser was: a site and the counts of the kinds chosen there. */
 export interface SiteMark {
   readonly site: string;
+  readonly ticks: number;
   readonly counts: readonly (string | number)[];
 }
 
@@ -53,7 +54,9 @@ export class Chooser {
   /** Sites on: the site of each choice, and its rank among the choices of its kind there. */
   private readonly sitesOf: string[] | undefined;
   private readonly ranks: number[] = [];
+  private readonly ticks: number[] = [];
   private site = '';
+  private siteTick = 0;
   /** Kinds chosen at the current site, with their counts (kind, count, kind, count, ...). */
   private readonly atSite: (string | number)[] = [];
 
@@ -72,22 +75,29 @@ export class Chooser {
     if (sites !== undefined) this.sitesOf = [];
   }
 
-  /** The site the next choices are made at (sites on only). */
-  at(site: string): void {
+  /** The site the next choices are made at, and the tick (sites on only). */
+  at(site: string, ticks: number): void {
     this.site = site;
+    this.siteTick = ticks;
     this.atSite.length = 0;
   }
 
   /** The current site and its counts (sites on only), to come back to after a nested site (`returnTo`). */
   siteMark(): SiteMark {
-    return { site: this.site, counts: this.atSite.slice() };
+    return { site: this.site, ticks: this.siteTick, counts: this.atSite.slice() };
   }
 
   /** Back at a site left for a nested one: a restart inside a random fault step, say. */
   returnTo(mark: SiteMark): void {
     this.site = mark.site;
+    this.siteTick = mark.ticks;
     this.atSite.length = 0;
     this.atSite.push(...mark.counts);
+  }
+
+  /** The tick of every choice, in order (sites on only). */
+  siteTicks(): readonly number[] | undefined {
+    return this.sitesOf === undefined ? undefined : this.ticks;
   }
 
   /** The site key of every choice, in order (sites on only). */
@@ -130,6 +140,7 @@ export class Chooser {
     }
     this.sitesOf!.push(this.site);
     this.ranks.push(k);
+    this.ticks.push(this.siteTick);
     const { keyed, draw, fallbackByKind } = this.sites!;
     const value = (keyed === undefined ? undefined : keyed.get(siteKey(this.site, kind, k))) ?? draw?.(kind, min, max) ?? fallbackByKind?.get(kind);
     if (value !== undefined) return Math.min(max, Math.max(min, value));

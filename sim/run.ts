@@ -70,6 +70,8 @@ export interface RunReport {
   readonly scriptedFaultsSkipped?: readonly number[];
   /** The site key of each choice of `schedule` (when the run had sites on). */
   readonly siteKeys?: readonly string[];
+  /** The tick at which each choice of `schedule` was made (when the run had sites on). */
+  readonly siteTicks?: readonly number[];
 }
 
 /** Runs a scenario: a registered one by name, or a scenario value (one defined in a user's test, say). */
@@ -144,7 +146,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     fallbackCount: outcome.fallbackCount,
     finalStates: outcome.finalStates,
     ...(skipped.length === 0 ? {} : { scriptedFaultsSkipped: skipped }),
-    ...('siteKeys' in outcome ? { get siteKeys() { return outcome.siteKeys; } } : {}),
+    ...('siteKeys' in outcome ? { get siteKeys() { return outcome.siteKeys; }, get siteTicks() { return outcome.siteTicks; } } : {}),
   });
 }
 

@@ -57,6 +57,8 @@ export interface SimulationResult extends RunOutcome {
   readonly fallbackCount: number;
   /** The site key of every choice of the schedule (when sites were on). */
   readonly siteKeys?: readonly string[];
+  /** The tick at which each choice of the schedule was made (when sites were on). */
+  readonly siteTicks?: readonly number[];
 }
 
 const DELIVER = 0;
@@ -110,7 +112,7 @@ class Simulation implements World {
     const fresh = config.schedule === undefined && config.sites?.keyed === undefined;
     this.chooser = new Chooser(fresh ? new Random(config.seed) : undefined, config.schedule, config.sites);
     this.sites = config.sites === undefined ? undefined : new SiteNames(n);
-    if (this.sites !== undefined) this.chooser.at('swarm');
+    if (this.sites !== undefined) this.chooser.at('swarm', 0);
     this.plan = config.plan.swarm === true ? swarmPlan(config.plan, this.chooser) : config.plan;
     this.network = new Network(n, this.plan.network, this.plan.links);
     this.ctx = new SimContext(n, this.chooser);
@@ -233,7 +235,7 @@ class Simulation implements World {
     handler: () => unknown,
   ): void {
     if (this.eventCount >= this.limits.eventsMax) return; // one dispatch may make several events (heal)
-    if (this.sites !== undefined) this.chooser.at(this.eventSite(node, kind, labelRef));
+    if (this.sites !== undefined) this.chooser.at(this.eventSite(node, kind, labelRef), this.nowTicks);
     const ctx = this.ctx;
     ctx.reset(node, this.localTicks(node));
     let next: unknown;
@@ -275,7 +277,7 @@ class Simulation implements World {
 
   private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {
     const id = this.msgs.add(from, to, msg, eventId);
-    if (this.sites !== undefined) this.chooser.at(this.sites.message(id, from, to, this.msgs.summary(id)));
+    if (this.sites !== undefined) this.chooser.at(this.sites.message(id, from, to, this.msgs.summary(id)), this.nowTicks);
     const net = this.network;
     const link = from * this.n + to;
     if (net.blocked[link] === 1) {
@@ -385,7 +387,7 @@ class Simulation implements World {
 
   private randomStep(): void {
     if (this.healed) return;
-    if (this.sites !== undefined) this.chooser.at(this.sites.faultStep(this.nowTicks));
+    if (this.sites !== undefined) this.chooser.at(this.sites.faultStep(this.nowTicks), this.nowTicks);
     randomFaultStep(this, this.plan.random!);
     const step = this.plan.random!.stepTicks;
     const next = this.nowTicks + step;
@@ -461,6 +463,7 @@ class Simulation implements World {
     if (this.sites !== undefined) {
       let keys: string[] | undefined;
       Object.defineProperty(out, 'siteKeys', { enumerable: true, get: () => (keys ??= this.chooser.siteKeys()) });
+      Object.defineProperty(out, 'siteTicks', { enumerable: true, get: () => this.chooser.siteTicks() });
     }
     return out as SimulationResult;
   }
