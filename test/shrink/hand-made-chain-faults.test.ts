@@ -17,8 +17,8 @@
  * that must wait for the master (join at tick 80, the crash of p2 at 100 detected at 140) pays for every heartbeat
  * until then: most events below are heartbeats, and the cut (`eventsMax`) keeps out every message still in flight.
  */
-import { describe, expect, it } from 'vitest';
-import { handMadeRun, shrinkerWithinTwice, violates } from './helpers.js';
+import { describe, it } from 'vitest';
+import { expectReproduces, handMadeRun, shrinkerWithinTwice } from './helpers.js';
 
 const handMade = handMadeRun;
 
@@ -44,9 +44,7 @@ describe('hand-made minimal chain-replication reproductions: tail-acks-before-ap
         // answers nil; t8: p4 has nil after its own put returned.
         'choose:think=1 choose:key=0 choose:op=0 drop=0 delay=1 drop=0 delay=1 choose:think=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(14);
-    expect(violates(r, 'linearizable')).toBe(true);
+    expectReproduces(r, 14, 'linearizable');
   });
 
   it('tail-acks-before-apply: in chain/join the tail answers a put, then a read there misses it, 15 events on 6 nodes', () => {
@@ -63,9 +61,7 @@ describe('hand-made minimal chain-replication reproductions: tail-acks-before-ap
         // t5: the put returns; t6: p5 gets a from the tail; t7: the tail answers nil; t8: p5 has it.
         'choose:think=1 choose:key=0 choose:op=0 drop=0 delay=1 drop=0 delay=1 choose:think=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(15);
-    expect(violates(r, 'linearizable')).toBe(true);
+    expectReproduces(r, 15, 'linearizable');
   });
 });
 
@@ -116,9 +112,7 @@ describe('hand-made minimal chain-replication reproductions: reconfigure-without
         'choose:key=0 choose:op=0 drop=0 delay=1 drop=0 delay=1 choose:think=1',
       [0],
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(56);
-    expect(violates(r, 'linearizable')).toBe(true);
+    expectReproduces(r, 56, 'linearizable');
   });
 });
 
@@ -165,9 +159,7 @@ describe('hand-made minimal chain-replication reproductions: middle failure', ()
         // p1, which forwards it (1 tick). t145: p3 accepts u2 without u1 (its answer and ack come after the cut).
         'delay=15 delay=1 drop=0 delay=1 delay=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(68);
-    expect(violates(r, 'update-propagation')).toBe(true);
+    expectReproduces(r, 68, 'update-propagation');
   });
 
   it('reconfigure-without-waiting: p3 drops the resent update from a predecessor it does not know yet, 67 events on 6 nodes', () => {
@@ -196,9 +188,7 @@ describe('hand-made minimal chain-replication reproductions: middle failure', ()
         // u2 from its new predecessor without u1 (answer and ack after the cut).
         'delay=1 delay=1 delay=15 drop=0 delay=1 delay=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(67);
-    expect(violates(r, 'update-propagation')).toBe(true);
+    expectReproduces(r, 67, 'update-propagation');
   });
 });
 

@@ -16,8 +16,8 @@
  * way to start an operation later than tick 8. A client whose request is lost hears nothing until its operation
  * times out, 120 ticks after it started: the cheapest way to keep a client quiet.
  */
-import { describe, expect, it } from 'vitest';
-import { handMadeRun, shrinkerWithinTwice, violates } from './helpers.js';
+import { describe, it } from 'vitest';
+import { expectReproduces, handMadeRun, shrinkerWithinTwice } from './helpers.js';
 
 const handMade = handMadeRun;
 
@@ -60,9 +60,7 @@ describe('hand-made minimal chain middle-failure reproductions', () => {
         // t65: p3 accepts update 2 from its predecessor p1: hist(p3) "2:…" is not a prefix of hist(p1) "1:…;2:…".
         'drop=0 delay=1 delay=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(47);
-    expect(violates(r, 'update-propagation')).toBe(true);
+    expectReproduces(r, 47, 'update-propagation');
   });
 
   it('reconfigure-without-waiting: p3 drops p1’s resend before it learns its new predecessor, then takes the next update past the gap, 46 events on 6 nodes', () => {
@@ -89,9 +87,7 @@ describe('hand-made minimal chain middle-failure reproductions', () => {
         // t63: p3 learns its predecessor is p1 and accepts update 2: hist(p3) "2:…" is not a prefix of p1's "1:…;2:…".
         'drop=0 delay=1 delay=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(46);
-    expect(violates(r, 'update-propagation')).toBe(true);
+    expectReproduces(r, 46, 'update-propagation');
   });
 });
 
@@ -136,9 +132,7 @@ describe('hand-made minimal chain head-failure reproductions', () => {
         // t122: p6 gets a from the new head p2 (t123), which never had the put: nil (t124), after p5 read v4.0.1.
         'choose:key=0 choose:op=0 drop=0 delay=1 drop=0 delay=1 choose:think=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(67);
-    expect(violates(r, 'linearizable')).toBe(true);
+    expectReproduces(r, 67, 'linearizable');
   });
 
   it('tail-acks-before-apply: p4 reads nil at the tail right after its put returned, 14 events on 5 nodes', () => {
@@ -156,9 +150,7 @@ describe('hand-made minimal chain head-failure reproductions', () => {
         // t5: the put returns; p4 thinks 1 tick. t6: p4 gets a (t7); the tail answers nil (t8); p4 has it.
         'choose:think=1 choose:key=0 choose:op=0 drop=0 delay=1 drop=0 delay=1 choose:think=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(14);
-    expect(violates(r, 'linearizable')).toBe(true);
+    expectReproduces(r, 14, 'linearizable');
   });
 });
 

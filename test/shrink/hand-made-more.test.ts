@@ -7,7 +7,7 @@
  * nodes `work-to` is forced and not recorded.
  */
 import { describe, expect, it } from 'vitest';
-import { handMadeRun, shrinkerWithinTwice, violates } from './helpers.js';
+import { expectReproduces, handMadeRun, shrinkerWithinTwice } from './helpers.js';
 
 const handMade = handMadeRun;
 
@@ -22,9 +22,7 @@ describe('hand-made minimal EWD840 reproductions', () => {
       // token straight back (1 tick) and p0 announces with the work still in transit.
       'choose:work-ticks=1 choose:fan-out=1 delay=6 delay=1 delay=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(5);
-    expect(violates(r, 'no-false-detection')).toBe(true);
+    expectReproduces(r, 5, 'no-false-detection');
   });
 
   it('no-blacken-on-send: p1 reactivates p2 behind the token and stays white, 12 events on 3 nodes', () => {
@@ -41,9 +39,7 @@ describe('hand-made minimal EWD840 reproductions', () => {
         // announces with p2 active.
         'choose:work-ticks=8 delay=1 delay=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(12);
-    expect(violates(r, 'no-false-detection')).toBe(true);
+    expectReproduces(r, 12, 'no-false-detection');
   });
 });
 
@@ -58,9 +54,7 @@ describe('hand-made minimal Dijkstra–Scholten and Safra reproductions', () => 
       // acknowledges its parent at once (1 tick): p0 announces with p1's work still in transit.
       'choose:work-ticks=1 choose:fan-out=1 delay=1 choose:work-ticks=1 choose:fan-out=1 delay=2 delay=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(6);
-    expect(violates(r, 'no-false-detection')).toBe(true);
+    expectReproduces(r, 6, 'no-false-detection');
   });
 
   it('safra no-blacken-on-receive: p1 takes work behind the token and hands p0 one item of two, 9 events on 2 nodes', () => {
@@ -79,9 +73,7 @@ describe('hand-made minimal Dijkstra–Scholten and Safra reproductions', () => 
         // white with count 0, p0 is white with counter 0: it announces with the second item in transit.
         'choose:work-ticks=1 choose:fan-out=0',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(9);
-    expect(violates(r, 'no-false-detection')).toBe(true);
+    expectReproduces(r, 9, 'no-false-detection');
   });
 });
 
@@ -99,10 +91,8 @@ describe('hand-made minimal Safra liveness reproduction', () => {
       // until the time limit.
       'choose:work-ticks=20 choose:fan-out=1 delay=8 delay=8 choose:work-ticks=20 choose:fan-out=0 ' + 'delay=8 '.repeat(370),
     );
-    expect(r.fallbackCount).toBe(0);
     expect(r.endReason).toBe('time-limit');
-    expect(r.events).toBe(375);
-    expect(violates(r, 'detects-termination')).toBe(true);
+    expectReproduces(r, 375, 'detects-termination');
   });
 });
 
@@ -129,9 +119,7 @@ describe('hand-made minimal Raft election reproductions', () => {
         // t46: p2 grants again, to p1. t47: p1 leads term 1 too.
         'choose:election-timeout=80 drop=0 delay=1 duplicate=0 drop=1 drop=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(11);
-    expect(violates(r, 'election-safety')).toBe(true);
+    expectReproduces(r, 11, 'election-safety');
   });
 
   it('stale-term-votes: p1’s term-1 vote reaches p0 in term 2 while p1 wins term 2, 14 events on 3 nodes', () => {
@@ -153,9 +141,7 @@ describe('hand-made minimal Raft election reproductions', () => {
         // t82: p1's stale term-1 vote makes p0 leader of term 2; p2 grants term 2 to p1. t83: p1 leads term 2 too.
         'drop=1 drop=1 choose:election-timeout=80 drop=0 delay=1 duplicate=0 drop=1 drop=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(14);
-    expect(violates(r, 'election-safety')).toBe(true);
+    expectReproduces(r, 14, 'election-safety');
   });
 
   it('double-vote-count: two candidates each win term 1 with one duplicated vote, 12 events on 4 nodes', () => {
@@ -174,9 +160,7 @@ describe('hand-made minimal Raft election reproductions', () => {
         'choose:election-timeout=80 drop=0 delay=1 duplicate=1 delay=1 choose:election-timeout=80 drop=0 delay=1 duplicate=1 delay=1 ' +
         'drop=1 drop=1 drop=1 drop=1 drop=1 drop=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(12);
-    expect(violates(r, 'election-safety')).toBe(true);
+    expectReproduces(r, 12, 'election-safety');
   });
 });
 
@@ -200,9 +184,7 @@ describe('hand-made minimal chain-replication reproduction', () => {
         // t5: the put returns. t6: p4 gets a; t7: the tail, not applied yet, answers nil; t8: the get returns nil.
         'choose:think=1 choose:key=0 choose:op=0 drop=0 delay=1 drop=0 delay=1 choose:think=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(14);
-    expect(violates(r, 'linearizable')).toBe(true);
+    expectReproduces(r, 14, 'linearizable');
   });
 });
 

@@ -4,7 +4,7 @@
  * the events of the hand-made one, within 30 s. Conventions as in hand-made-more.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { handMadeRun, shrinkerWithinTwice, violates } from './helpers.js';
+import { expectReproduces, handMadeRun, shrinkerWithinTwice } from './helpers.js';
 
 const handMade = handMadeRun;
 
@@ -34,9 +34,7 @@ describe('hand-made minimal Raft reproductions under partitions', () => {
         // t51: p2 grants again, to p1. t52: p1 leads term 1 too.
         'choose:election-timeout=80 drop=0 delay=1 duplicate=0 drop=1 drop=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(11);
-    expect(violates(r, 'election-safety')).toBe(true);
+    expectReproduces(r, 11, 'election-safety');
   });
 
   it('stale-term-votes: p1’s slow term-1 vote makes p0 leader of term 2, which p1 wins as well, 13 events on 3 nodes', () => {
@@ -61,9 +59,7 @@ describe('hand-made minimal Raft reproductions under partitions', () => {
         // t90: p0 stands for term 2 (requests blocked). t91: p1's term-1 vote arrives and p0 leads term 2 too.
         'choose:election-timeout=80',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(13);
-    expect(violates(r, 'election-safety')).toBe(true);
+    expectReproduces(r, 13, 'election-safety');
   });
 
   it('double-vote-count: two candidates each win term 1 with one duplicated vote, 12 events on 4 nodes', () => {
@@ -83,9 +79,7 @@ describe('hand-made minimal Raft reproductions under partitions', () => {
         'choose:election-timeout=80 drop=0 delay=1 duplicate=1 delay=1 choose:election-timeout=80 drop=0 delay=1 duplicate=1 delay=1 ' +
         'drop=1 drop=1 drop=1 drop=1 drop=1 drop=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(12);
-    expect(violates(r, 'election-safety')).toBe(true);
+    expectReproduces(r, 12, 'election-safety');
   });
 });
 
@@ -114,9 +108,7 @@ describe('hand-made minimal Safra reproductions on safra/large', () => {
         // white with count 0, p0 is white with counter 0: it announces with the second item in transit.
         'choose:work-ticks=1 choose:fan-out=0',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(9);
-    expect(violates(r, 'no-false-detection')).toBe(true);
+    expectReproduces(r, 9, 'no-false-detection');
   });
 
   it('announce-on-white-token: the token returns white ahead of p0’s only work item, 5 events on 2 nodes', () => {
@@ -129,9 +121,7 @@ describe('hand-made minimal Safra reproductions on safra/large', () => {
       // white with count 0 (1 tick). t3: p0 announces although count 0 + its counter 1 is not 0.
       'choose:work-ticks=1 choose:fan-out=1 delay=8 delay=1 delay=1',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(5);
-    expect(violates(r, 'no-false-detection')).toBe(true);
+    expectReproduces(r, 5, 'no-false-detection');
   });
 
   /**
@@ -177,10 +167,8 @@ describe('hand-made minimal Safra reproductions on safra/large', () => {
         'choose:work-ticks=20 ' +
         'delay=8 '.repeat(335),
     );
-    expect(r.fallbackCount).toBe(0);
     expect(r.endReason).toBe('time-limit');
-    expect(r.events).toBe(368);
-    expect(violates(r, 'detects-termination')).toBe(true);
+    expectReproduces(r, 368, 'detects-termination');
   });
 });
 

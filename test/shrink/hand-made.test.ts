@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../sim/run.js';
-import { handMadeRun, shrinkerWithinTwice, violates } from './helpers.js';
+import { expectReproduces, handMadeRun, shrinkerWithinTwice, violates } from './helpers.js';
 
 /** The ping-pong-first argument order these tests were written in. */
 function handMade(bug: string, nodes: number, eventsMax: number | undefined, text: string, scenario = 'ping-pong', skipped: readonly number[] = []): RunReport {
@@ -26,9 +26,7 @@ describe('hand-made minimal ping-pong reproductions', () => {
         // p0 takes the pong and pings round 2; then takes the copy: pongs = 2 in round 2.
         'choose:retry-ticks=10 drop=0 delay=1 duplicate=0',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(5);
-    expect(violates(r, 'pongs-match-rounds')).toBe(true);
+    expectReproduces(r, 5, 'pongs-match-rounds');
   });
 
   it('no-retry: both first pings lost and the restarted node’s ping lost, 4 events on 2 nodes', () => {
@@ -62,9 +60,7 @@ describe('hand-made minimal ring-election reproduction', () => {
         'delay=1 duplicate=0 delay=1 duplicate=0',
       'ring-election',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(5);
-    expect(violates(r, 'ring-unique-leader')).toBe(true);
+    expectReproduces(r, 5, 'ring-unique-leader');
   });
 });
 
@@ -78,9 +74,7 @@ describe('hand-made minimal termination-detection reproductions', () => {
       'choose:work-ticks=1 choose:fan-out=1 delay=1 choose:work-ticks=1 delay=1',
       'dijkstra-scholten',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(5);
-    expect(violates(r, 'no-false-detection')).toBe(true);
+    expectReproduces(r, 5, 'no-false-detection');
   });
 
   it('safra announce-on-white-token: the token overtakes the work message, 5 events on 2 nodes', () => {
@@ -92,9 +86,7 @@ describe('hand-made minimal termination-detection reproductions', () => {
       'choose:work-ticks=1 choose:fan-out=1 delay=8 delay=1 delay=1',
       'safra',
     );
-    expect(r.fallbackCount).toBe(0);
-    expect(r.events).toBe(5);
-    expect(violates(r, 'no-false-detection')).toBe(true);
+    expectReproduces(r, 5, 'no-false-detection');
   });
 });
 

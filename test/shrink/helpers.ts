@@ -94,3 +94,10 @@ export function shrinkerWithinTwice(cases: readonly ShrinkBound[]): void {
     });
   }
 }
+
+/** A hand-made reproduction is exact and minimal as stated: every choice used in step, `events` events, `property` broken. */
+export function expectReproduces(r: RunReport, events: number, property: string): void {
+  expect(r.fallbackCount, 'choices that fell back to defaults').toBe(0);
+  expect(r.events).toBe(events);
+  expect(violates(r, property), `violates ${property}`).toBe(true);
+}
