@@ -13,7 +13,7 @@ import { fewerNodes } from './nodes-pass.js';
 import { cutEvents, ddminDefaults, defaultByKind, type ShrinkPass } from './passes.js';
 import { freshRuns, mutants } from './explore.js';
 import { retimedRestarts } from './retime-pass.js';
-import { siteChoicesTop, siteDefaults, siteDelaysTop, siteDrops } from './site-passes.js';
+import { faultsShifted, siteChoicesTop, siteDefaults, siteDelaysTop, siteDrops } from './site-passes.js';
 import { ShrinkSearch, type ShrinkStep, type ShrinkStopReason } from './search.js';
 
 /** Default wall-clock budget of one shrink, in ms. */
@@ -61,6 +61,7 @@ const PASSES: readonly ShrinkPass[] = [
   siteDelaysTop,
   siteChoicesTop,
   retimedRestarts,
+  faultsShifted,
   faultsEarlier,
   earlyFaults(SHRINK_EARLY_WINDOW_DEFAULT),
   freshRuns,

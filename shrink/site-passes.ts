@@ -121,3 +121,41 @@ export const siteChoicesTop: ShrinkPass = (search) => {
   }
   return kept;
 };
+
+/** Random fault kinds whose firing is followed by a node pick at the same step. */
+const NODE_PICKED = ['fault:crash', 'fault:pause', 'fault:restart', 'fault:resume'];
+
+/**
+ * Each random fault that fired moved to another fault step, with the same node pick: a pause that starts a step
+ * earlier or a resume that comes a step later can let the violation happen with fewer events in between.
+ */
+export const faultsShifted: ShrinkPass = (search) => {
+  let kept = false;
+  const fired = (): [string, string][] => {
+    const d = decisions(search);
+    if (d === undefined) return [];
+    return [...d]
+      .filter(([key, c]) => NODE_PICKED.includes(c.kind) && c.value === 1 && key.startsWith('f@'))
+      .map(([key, c]) => [key.slice(0, key.indexOf('|')), c.kind]);
+  };
+  const steps = (): string[] => [...new Set([...(decisions(search) ?? new Map()).keys()].filter((k) => k.startsWith('f@')).map((k) => k.slice(0, k.indexOf('|'))))];
+  for (let f = fired().length - 1; f >= 0 && !search.exhausted(); f--) {
+    const fault = fired()[f];
+    if (fault === undefined) continue;
+    const [from, kind] = fault;
+    for (const to of steps()) {
+      if (to === from || search.exhausted()) continue;
+      const d = decisions(search)!;
+      const pick = d.get(`${from}|${kind}-node#0`);
+      const keyed = values(d, (_, c) => c.value);
+      keyed.set(`${from}|${kind}#0`, 0);
+      keyed.set(`${to}|${kind}#0`, 1);
+      if (pick !== undefined) keyed.set(`${to}|${kind}-node#0`, pick.value);
+      if (attemptBySite(search, `${kind} at another step`, keyed)) {
+        kept = true;
+        break;
+      }
+    }
+  }
+  return kept;
+};
