@@ -39,6 +39,7 @@ export {
   run,
   safety,
   statesAt,
+  undecided,
 } from './api/index.js';
 export type {
   CutPredicateSource,

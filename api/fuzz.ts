@@ -37,6 +37,8 @@ export interface FuzzResult<B extends string = string> {
   readonly failures: readonly FuzzFailure[];
   /** Failing seeds, each once, in order. */
   readonly failingSeeds: readonly number[];
+  /** Properties seeds could not decide (`unknown`: a limit stopped the run or a search first), in seed order. */
+  readonly undecided: readonly FuzzFailure[];
   readonly eventsTotal: number;
   readonly firstFailure?: RunResult<B>;
 }

@@ -7,6 +7,7 @@ export type { ReplayResult, RunOptions, RunResult } from './run.js';
 export { fuzz } from './fuzz.js';
 export type { FuzzFailure, FuzzOptions, FuzzResult } from './fuzz.js';
 export { always, eventually, property, safety } from './properties/state.js';
+export { undecided } from '../scenarios/types.js';
 export type { EventuallyOptions, StateTest } from './properties/state.js';
 export { inevitable, never, reachable } from './properties/cuts.js';
 export type { CutPredicateSource, CutPropertyOptions } from './properties/cuts.js';

@@ -7,6 +7,7 @@ import { traceToJson } from '../formats/trace.js';
 import type { RunReport } from '../sim/run.js';
 import { scheduleToJson } from '../sim/schedule-file.js';
 import { writeTextFile } from './files.js';
+import { ExitCode } from './exit.js';
 import type { CliIo } from './io.js';
 import { runCommandLine, shellQuote } from './options.js';
 
@@ -35,7 +36,7 @@ export function writeRunOutputs(report: RunReport, flags: RunOutputFlags, replay
   return succeed(undefined);
 }
 
-/** The JSON shape of `run` and `replay`: `{scenario, bug, seed, ok, violations, events, traceHash}`. */
+/** The JSON shape of `run` and `replay`: `{scenario, bug, seed, ok, violations, undecided, events, traceHash}`. */
 export function runReportJson(report: RunReport): Record<string, unknown> {
   return {
     scenario: report.scenario,
@@ -46,6 +47,7 @@ export function runReportJson(report: RunReport): Record<string, unknown> {
       ...report.violations.map((v) => ({ property: v.property, message: v.message })),
       ...(report.protocolError === undefined ? [] : [{ property: 'protocol-error', message: report.protocolError }]),
     ],
+    undecided: report.undecided.map((u) => ({ property: u.property, message: u.message })),
     events: report.events,
     traceHash: report.traceHash,
     endReason: report.endReason,
@@ -61,16 +63,24 @@ export function runReportJson(report: RunReport): Record<string, unknown> {
 export function printRunReport(io: CliIo, report: RunReport, schedule?: { readonly path: string; readonly from: boolean }): void {
   const name = `${report.scenario}${report.bug === undefined ? '' : ` --bug ${report.bug}`} seed ${report.seed}`;
   const summary = `${report.events} events, ${report.nodes} nodes, ended ${report.endReason} at tick ${report.endTicks}`;
-  if (report.ok) {
-    io.out(`${name}: ok, every property holds (${summary})`);
-  } else {
+  if (!report.ok) {
     io.out(`${name}: VIOLATED (${summary})`);
     for (const v of report.violations) io.out(`  ${v.property}: ${v.message}`);
     if (report.protocolError !== undefined) io.out(`  ${report.protocolError}`);
+  } else if (report.undecided.length === 0) {
+    io.out(`${name}: ok, every property holds (${summary})`);
+  } else {
+    io.out(`${name}: UNKNOWN, no property violated but not every one decided (${summary})`);
   }
+  for (const u of report.undecided) io.out(`  ${u.property}: could not decide: ${u.message}`);
   io.out(`trace hash: ${report.traceHash}`);
   if (schedule?.from !== true) io.out(`replay: ${replayCommandOf(report)}`);
   if (schedule !== undefined) io.out(`replay${schedule.from ? '' : ' the schedule'}: npx dsim replay ${shellQuote(schedule.path)}`);
+}
+
+/** 0 when every property holds; 1 when one is violated, a handler failed, or one could not be decided (`unknown`). */
+export function exitCodeOf(report: RunReport): ExitCode {
+  return report.ok && report.undecided.length === 0 ? ExitCode.Ok : ExitCode.Violation;
 }
 
 /** The command that replays a run from its seed (`--nodes` only where it differs from the scenario's default). */
@@ -84,6 +94,8 @@ export function runHtmlReport(report: RunReport, replayCommand = replayCommandOf
   const names = findScenario(report.scenario)?.properties ?? [];
   const results: ReportResult[] = names.map((name) => {
     const violation = report.violations.find((v) => v.property === name);
+    const open = report.undecided.find((u) => u.property === name);
+    if (violation === undefined && open !== undefined) return { name, verdict: 'unknown', message: open.message };
     if (violation === undefined) return { name, verdict: 'ok' };
     const drawn = violation.witness === undefined ? {} : { witness: violation.witness };
     return { name, verdict: 'violated', message: violation.message, ...drawn };

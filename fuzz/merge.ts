@@ -24,6 +24,7 @@ export interface MergedCampaign {
   readonly covered: readonly SeedInterval[];
   readonly failures: readonly SeedFailure[];
   readonly failuresByProperty: Readonly<Record<string, number>>;
+  readonly undecidedByProperty: Readonly<Record<string, number>>;
   readonly distinct: readonly FailureGroup[];
   /** Repro files, with paths from the current folder. */
   readonly repros: readonly { readonly seed: number; readonly property: string; readonly path: string }[];
@@ -59,12 +60,13 @@ export function mergeSummaries(inputs: readonly { readonly path: string; readonl
     else if (run.end > run.start) covered.push({ start: run.start, end: run.end });
   }
   const files = inputs.map((i) => i.file);
-  const failuresByProperty: Record<string, number> = {};
-  for (const f of files) {
-    for (const [property, count] of Object.entries(f.summary.failuresByProperty)) {
-      failuresByProperty[property] = (failuresByProperty[property] ?? 0) + count;
-    }
-  }
+  const sum = (counts: readonly (Readonly<Record<string, number>> | undefined)[]): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (const c of counts) for (const [property, count] of Object.entries(c ?? {})) out[property] = (out[property] ?? 0) + count;
+    return out;
+  };
+  const failuresByProperty = sum(files.map((f) => f.summary.failuresByProperty));
+  const undecidedByProperty = sum(files.map((f) => f.summary.undecidedByProperty));
   const groups = new Map<string, { property: string; signature: string; seeds: number[] }>();
   for (const g of files.flatMap((f) => f.summary.distinct)) {
     const k = `${g.property}\u0000${g.signature}`;
@@ -83,6 +85,7 @@ export function mergeSummaries(inputs: readonly { readonly path: string; readonl
     covered,
     failures: files.flatMap((f) => f.summary.failures).sort((a, b) => a.seed - b.seed),
     failuresByProperty,
+    undecidedByProperty,
     distinct: [...groups.values()].sort((a, b) => a.seeds[0]! - b.seeds[0]!),
     repros: inputs.flatMap(({ path, file }) => file.repros.map((r) => ({ seed: r.seed, property: r.property, path: join(dirname(path), r.file) }))),
   });

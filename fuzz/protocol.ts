@@ -24,6 +24,8 @@ export interface SeedOutcome {
   readonly traceHash: string;
   /** Violated properties (a handler failure counts as property `protocol-error`). */
   readonly violations: readonly { readonly property: string; readonly message: string }[];
+  /** Properties the seed's run could not decide (a limit stopped it or a search first). */
+  readonly undecided: readonly string[];
 }
 
 /** Worker → main. */

@@ -15,5 +15,6 @@ export function runSeed(job: CampaignJob, seed: number): Failable<SeedOutcome> {
   const r = run.value;
   const violations = r.violations.map((v) => ({ property: v.property, message: v.message }));
   if (r.protocolError !== undefined) violations.push({ property: 'protocol-error', message: r.protocolError });
-  return { ok: true, value: { seed, events: r.events, traceHash: violations.length === 0 ? '' : r.traceHash, violations } };
+  const undecided = r.undecided.map((u) => u.property);
+  return { ok: true, value: { seed, events: r.events, traceHash: violations.length === 0 ? '' : r.traceHash, violations, undecided } };
 }

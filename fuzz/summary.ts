@@ -24,6 +24,8 @@ export interface CampaignSummary {
   /** Failing seeds per property (a seed counts once per property it violated). */
   readonly failuresByProperty: Readonly<Record<string, number>>;
   readonly distinct: readonly FailureGroup[];
+  /** Seeds per property that could not decide it (`unknown`: a limit stopped the run or a search first). */
+  readonly undecidedByProperty?: Readonly<Record<string, number>>;
 }
 
 /** Summarises outcomes (in seed order). */
@@ -32,8 +34,10 @@ export function summarize(outcomes: readonly SeedOutcome[]): CampaignSummary {
   const failures: SeedFailure[] = [];
   const byProperty: Record<string, number> = {};
   const groups = new Map<string, { property: string; signature: string; seeds: number[] }>();
+  const undecided: Record<string, number> = {};
   for (const o of outcomes) {
     eventsTotal += o.events;
+    for (const property of o.undecided ?? []) undecided[property] = (undecided[property] ?? 0) + 1;
     const first = o.violations[0];
     if (first === undefined) continue;
     failures.push({ seed: o.seed, property: first.property, message: first.message, traceHash: o.traceHash, events: o.events });
@@ -46,5 +50,5 @@ export function summarize(outcomes: readonly SeedOutcome[]): CampaignSummary {
     group.seeds.push(o.seed);
     groups.set(key, group);
   }
-  return { seedsRun: outcomes.length, eventsTotal, failures, failuresByProperty: byProperty, distinct: [...groups.values()] };
+  return { seedsRun: outcomes.length, eventsTotal, failures, failuresByProperty: byProperty, distinct: [...groups.values()], undecidedByProperty: undecided };
 }

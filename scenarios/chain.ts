@@ -17,7 +17,7 @@ import { chainProtocol, type ChainBug, type ChainOptions } from '../protocols/ch
 import { checkHistory, formatExplanation } from '../properties/linearizability/index.js';
 import { possiblyOnPair } from '../properties/pairwise.js';
 import type { FaultPlan, LinkOverride, ScriptedFault } from '../sim/plan.js';
-import type { Property, PropertyVerdict, RunOutcome, Scenario } from './types.js';
+import { undecided, type Property, type PropertyVerdict, type RunOutcome, type Scenario } from './types.js';
 
 const BUGS: Readonly<Record<ChainBug, string>> = {
   'tail-acks-before-apply': 'the tail replies and acknowledges an update before applying it (it applies it a few ticks later), so a read at the tail can miss a write that already returned',
@@ -38,7 +38,7 @@ const linearizable: Property = {
     if (!result.ok) return { ok: false, message: `malformed history: ${result.error.message}` };
     const r = result.value;
     if (r.verdict === 'linearizable') return { ok: true };
-    if (r.verdict === 'unknown') return { ok: false, message: `undecided (${r.stoppedBy ?? 'limit'}) after ${r.steps} steps` };
+    if (r.verdict === 'unknown') return undecided(`the search stopped (${r.stoppedBy ?? 'a limit'}) after ${r.steps} steps`);
     return { ok: false, message: `not linearizable: ${formatExplanation(r.explanation!).join('; ')}` };
   },
 };
@@ -62,6 +62,7 @@ function updatePropagation(replicaNodes: readonly number[]): Property {
       const succ = replicaNodes.map((h) => column(exec, h, 'succ'));
       const pred = replicaNodes.map((h) => column(exec, h, 'pred'));
       const hist = replicaNodes.map((h) => column(exec, h, 'hist').map((v) => (typeof v === 'string' ? v : '')));
+      let stopped: PropertyVerdict | undefined; // a pair the search could not decide; the other pairs still count
       for (let a = 0; a < replicaNodes.length; a++) {
         for (let b = 0; b < replicaNodes.length; b++) {
           const A = replicaNodes[a]!;
@@ -71,8 +72,8 @@ function updatePropagation(replicaNodes: readonly number[]): Property {
           const violated = (kA: number, kB: number): boolean => sA[kA] === B && pB[kB] === A && !hA[kA]!.startsWith(hB[kB]!);
           const text = `succ(p${A}) = p${B} ∧ pred(p${B}) = p${A} ∧ ¬(hist(p${B}) ⪯ hist(p${A}))`;
           const r = possiblyOnPair(exec, A, B, violated, { cutsMax: PAIR_CUTS_MAX }, text);
-          if (r.verdict === 'unknown') return { ok: false, message: `undecided for p${A}, p${B}: ${r.stoppedBy ?? 'limit'}` };
-          if (r.verdict === 'fails') continue;
+          if (r.verdict === 'unknown') stopped ??= undecided(`the search for p${A}, p${B} stopped: ${r.stoppedBy ?? 'a limit'}`);
+          if (r.verdict !== 'holds') continue;
           const cut = r.witness!.cut;
           const [kA, kB] = [cut[A]!, cut[B]!];
           const label = (h: number, k: number): string => (k === 0 ? 'start' : exec.events[exec.byHost[h]![k - 1]!]!.label);

@@ -22,7 +22,7 @@ import {
 import { EWD840_BUGS, ewd840Protocol, type Ewd840Bug } from '../protocols/ewd840/index.js';
 import { SAFRA_BUGS, safraProtocol, type SafraBug } from '../protocols/safra/index.js';
 import { NEVER, type FaultPlan, type RandomFaults } from '../sim/plan.js';
-import type { Property, PropertyVerdict, RunOutcome, Scenario } from './types.js';
+import { stoppedBeforeDeadline, undecided, type Property, type PropertyVerdict, type RunOutcome, type Scenario } from './types.js';
 
 /** The node that starts the computation and announces termination. */
 const DETECTOR = 0;
@@ -107,12 +107,15 @@ export const noFalseDetection: Property = {
   check(outcome: RunOutcome): PropertyVerdict {
     const exec = outcome.execution;
     if (!exec.hostStates[DETECTOR]!.some((s) => s['announced'] === true)) return { ok: true };
+    let stopped: PropertyVerdict | undefined; // a disjunct the search could not decide; the others still count
     for (const pred of falseDetectionDisjuncts(exec)) {
       const r = checkModality(exec, 'possibly', pred);
       if (r.verdict === 'fails') continue;
-      if (r.verdict === 'unknown' || r.witness === undefined) {
-        return { ok: false, message: `could not decide Possibly(${pred.text}): ${r.stoppedBy ?? 'no witness'}` };
+      if (r.verdict === 'unknown') {
+        stopped ??= undecided(`Possibly(${pred.text}): the search stopped: ${r.stoppedBy ?? 'a limit was reached'}`);
+        continue;
       }
+      if (r.witness === undefined) return { ok: false, message: `Possibly(${pred.text}) holds but no witness cut was found` };
       const cut = r.witness.cut;
       return {
         ok: false,
@@ -122,7 +125,7 @@ export const noFalseDetection: Property = {
         witness: r.witness,
       };
     }
-    return { ok: true };
+    return stopped ?? { ok: true };
   },
 };
 
@@ -159,12 +162,18 @@ export function detectsTermination(boundTicks: (nodes: number) => number, boundT
       const { endedTicks, pending } = computationEnd(exec);
       const end = `run ended at tick ${outcome.endTicks}, ${outcome.endReason}`;
       const fail = (message: string): PropertyVerdict => ({ ok: false, message });
-      if (pending.length > 0) return fail(`the computation never ended (${end}): ${pending.join(', ')}`);
+      const cut = outcome.endReason !== 'quiescent' && outcome.endReason !== 'time-limit';
+      if (pending.length > 0) {
+        if (cut) return undecided(`the computation had not ended when the run stopped (${end})`);
+        return fail(`the computation never ended (${end}): ${pending.join(', ')}`);
+      }
       const heal = outcome.healAtTicks;
       const since = `the computation ended at tick ${endedTicks}${heal === undefined ? '' : `, heal at tick ${heal}`}`;
       const bound = boundTicks(outcome.nodeCount);
       const announce = exec.byHost[DETECTOR]!.find((e) => exec.events[e]!.fields['announced'] === true);
       if (announce === undefined) {
+        const early = cut ? stoppedBeforeDeadline(outcome, Math.max(endedTicks, heal ?? 0) + bound) : undefined;
+        if (early !== undefined) return early;
         return fail(`${since}, but p${DETECTOR} never announced termination (${end}; bound ${bound} ticks)`);
       }
       const announcedTicks = exec.events[announce]!.timeTicks ?? 0;

@@ -17,8 +17,29 @@ export type { RunOutcome } from '../sim/outcome.js';
  * the same causality does; see predict/).
  */
 export type PropertyVerdict =
-  | { readonly ok: true }
+  | {
+      readonly ok: true;
+      /**
+       * Set when the run could not decide the property, with what it reached: a limit stopped the run before a
+       * liveness deadline, or a search over the run hit its limit. Not a violation; reported as `unknown`.
+       */
+      readonly undecided?: string;
+    }
   | { readonly ok: false; readonly message: string; readonly witness?: Witness | undefined };
+
+/** The verdict of a property the run could not decide, saying what it reached. */
+export function undecided(message: string): PropertyVerdict {
+  return { ok: true, undecided: message };
+}
+
+/**
+ * Undecided when the run stopped before a liveness deadline (a limit ended it; a run that went quiet is judged as it
+ * is), else undefined: the deadline was reached and the property can be judged.
+ */
+export function stoppedBeforeDeadline(outcome: RunOutcome, deadlineTicks: number): PropertyVerdict | undefined {
+  if (outcome.endReason === 'quiescent' || outcome.endTicks >= deadlineTicks) return undefined;
+  return undecided(`the run stopped at tick ${outcome.endTicks} (${outcome.endReason}) before the deadline, tick ${deadlineTicks}; raise the limit`);
+}
 
 /** A named property of a run. */
 export interface Property {

@@ -28,6 +28,8 @@ export interface FuzzReport {
   readonly failures: readonly FuzzFailure[];
   /** Failing seeds, each once, in order. */
   readonly failingSeeds: readonly number[];
+  /** Properties seeds could not decide (a limit stopped the run or a search first), in seed order. */
+  readonly undecided: readonly FuzzFailure[];
   readonly eventsTotal: number;
   /** The first failing run, whole (execution, schedule, ...), to replay or explain. */
   readonly firstFailure?: RunReport;
@@ -44,6 +46,7 @@ export function fuzzSequential(target: string | Scenario, opts: FuzzOptions): Fa
   const failingSeedsMax = opts.failingSeedsMax ?? Infinity;
   const failures: FuzzFailure[] = [];
   const failingSeeds: number[] = [];
+  const undecided: FuzzFailure[] = [];
   let eventsTotal = 0;
   let runs = 0;
   let firstFailure: RunReport | undefined;
@@ -54,13 +57,14 @@ export function fuzzSequential(target: string | Scenario, opts: FuzzOptions): Fa
     const r = run.value;
     runs++;
     eventsTotal += r.events;
+    for (const u of r.undecided) undecided.push({ seed, property: u.property, message: u.message });
     if (r.ok) continue;
     for (const v of r.violations) failures.push({ seed, property: v.property, message: v.message });
     if (r.protocolError !== undefined) failures.push({ seed, property: 'protocol-error', message: r.protocolError });
     failingSeeds.push(seed);
     firstFailure ??= r;
   }
-  return succeed({ runs, failures, failingSeeds, eventsTotal, ...(firstFailure === undefined ? {} : { firstFailure }) });
+  return succeed({ runs, failures, failingSeeds, undecided, eventsTotal, ...(firstFailure === undefined ? {} : { firstFailure }) });
 }
 
 /** A scenario as `list` shows it. */

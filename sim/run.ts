@@ -40,6 +40,12 @@ export interface Violation {
   readonly witness?: Witness;
 }
 
+/** A property a run could not decide (a limit stopped the run or a search first), with what it reached. */
+export interface Undecided {
+  readonly property: string;
+  readonly message: string;
+}
+
 /** Everything a run produced. `ok` when no property was violated and no handler failed. */
 export interface RunReport {
   readonly scenario: string;
@@ -48,6 +54,8 @@ export interface RunReport {
   readonly nodes: number;
   readonly ok: boolean;
   readonly violations: readonly Violation[];
+  /** Properties the run could not decide (`unknown`): neither held nor violated. */
+  readonly undecided: readonly Undecided[];
   /** Number of events. */
   readonly events: number;
   readonly traceHash: string;
@@ -114,8 +122,10 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     label: `${name}${opts.bug === undefined ? '' : ` (bug ${opts.bug})`} seed ${opts.seed}`,
   });
   const violations: Violation[] = [];
+  const undecided: Undecided[] = [];
   for (const p of built.properties) {
     const verdict = p.check(outcome);
+    if (verdict.ok && verdict.undecided !== undefined) undecided.push({ property: p.name, message: verdict.undecided });
     if (!verdict.ok) {
       violations.push({ property: p.name, message: verdict.message, ...(verdict.witness === undefined ? {} : { witness: verdict.witness }) });
     }
@@ -129,6 +139,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     nodes,
     ok: violations.length === 0 && protocolError === undefined,
     violations,
+    undecided,
     events: outcome.eventCount,
     // Hashed on first read: a fuzz campaign never reads it for the seeds that pass.
     get traceHash() {

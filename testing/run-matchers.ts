@@ -60,13 +60,25 @@ function replayLine(r: RunResult | FuzzResult, only?: string): string {
 export function toHoldEverywhere(this: MatcherState, received: unknown): MatcherOutcome {
   const r = runOrFuzzOf(received, 'toHoldEverywhere');
   const seeds = 'seed' in r ? 'this run' : `all ${r.runs} seed${r.runs === 1 ? '' : 's'}`;
+  const open = undecidedLines(r);
+  const pass = r.ok && open.length === 0;
   return {
-    pass: r.ok,
+    pass,
     message: () =>
-      r.ok
+      pass
         ? `expected ${whatRan(r)} to violate some property, but every property held on ${seeds}`
-        : `expected every property to hold on ${whatRan(r)}, but:\n${failures(r).join('\n')}${replayLine(r)}`,
+        : r.ok
+          ? `expected every property to hold on ${whatRan(r)}, but some could not be decided:\n${open.join('\n')}`
+          : `expected every property to hold on ${whatRan(r)}, but:\n${failures(r).join('\n')}${replayLine(r)}`,
   };
+}
+
+/** The properties a run (or the seeds of a fuzz result) could not decide. */
+function undecidedLines(r: RunResult | FuzzResult): string[] {
+  const all = 'seed' in r ? (r.undecided ?? []).map((u) => ({ ...u, seed: r.seed })) : (r.undecided ?? []);
+  const lines = all.slice(0, FAILURES_SHOWN_MAX).map((u) => `  ? seed ${u.seed}, ${u.property}: could not decide: ${indent(u.message)}`);
+  if (all.length > FAILURES_SHOWN_MAX) lines.push(`  … and ${all.length - FAILURES_SHOWN_MAX} more`);
+  return lines;
 }
 
 /** `expect(result).toViolate('atomicity')`: the run (or some fuzzed seed) violated that property (any, without a name). */

@@ -12,7 +12,7 @@ import type { CutPredicate } from '../../properties/predicate-types.js';
 import type { SearchLimits } from '../../properties/result-types.js';
 import { formatInputError } from '../../execution/failable.js';
 import type { Execution } from '../../execution/types.js';
-import type { Property, PropertyVerdict, RunOutcome } from '../../scenarios/types.js';
+import { undecided, type Property, type PropertyVerdict, type RunOutcome } from '../../scenarios/types.js';
 import { valueOrThrow } from '../errors.js';
 import { decide, explainDecision } from '../modality.js';
 import { safety } from './state.js';
@@ -24,7 +24,7 @@ export type CutPredicateSource = string | ((exec: Execution) => CutPredicate);
 export interface CutPropertyOptions {
   /** Replaces the generated description. */
   readonly description?: string;
-  /** Bounds the search; a search stopped by a limit is reported as a violation ("could not decide"). */
+  /** Bounds the search; a search stopped by a limit leaves the property undecided (`unknown`, not a violation). */
   readonly limits?: SearchLimits;
 }
 
@@ -38,8 +38,8 @@ function cutProperty(name: string, source: CutPredicateSource, expect: Expect, d
     if (!result.ok) return { ok: false, message: `cannot check: ${formatInputError(result.error)}` };
     const verdict = result.value.result.verdict;
     if (verdict === expect.want) return { ok: true };
-    const prefix = verdict === 'unknown' ? 'could not decide' : 'violated';
-    return { ok: false, message: `${prefix}: ${explainDecision(exec, result.value)}` };
+    if (verdict === 'unknown') return undecided(explainDecision(exec, result.value));
+    return { ok: false, message: `violated: ${explainDecision(exec, result.value)}` };
   };
   return { name, description: options.description ?? description, check };
 }

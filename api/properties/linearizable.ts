@@ -5,7 +5,7 @@
 import { formatInputError } from '../../execution/failable.js';
 import { checkHistory, formatExplanation, type CheckHistoryOptions } from '../../properties/linearizability/check.js';
 import type { ModelName } from '../../properties/linearizability/model.js';
-import type { Property } from '../../scenarios/types.js';
+import { undecided, type Property } from '../../scenarios/types.js';
 import { property, safety } from './state.js';
 
 /** Options of `linearizable`: the checker's limits and splitting, and the property's name. */
@@ -16,7 +16,7 @@ export interface LinearizableOptions extends CheckHistoryOptions {
 
 /**
  * The client history is linearizable. A violation shows the longest linearizable prefix, the model's state after
- * it and the operation that cannot be placed next; a search stopped by a limit is a violation ("could not decide").
+ * it and the operation that cannot be placed next; a search stopped by a limit leaves it undecided (`unknown`).
  */
 export function linearizable(model: ModelName, options: LinearizableOptions = {}): Property {
   const { name = 'linearizable', ...checkOptions } = options;
@@ -27,7 +27,7 @@ export function linearizable(model: ModelName, options: LinearizableOptions = {}
       if (!result.ok) return `the history is malformed: ${formatInputError(result.error)}`;
       const r = result.value;
       if (r.verdict === 'linearizable') return true;
-      if (r.verdict === 'unknown') return `could not decide (${r.operations} operations): ${r.stoppedBy ?? 'a limit was reached'}`;
+      if (r.verdict === 'unknown') return undecided(`${r.operations} operations: the search stopped: ${r.stoppedBy ?? 'a limit was reached'}`);
       return [`not linearizable (model ${model}, ${r.operations} operations):`, ...formatExplanation(r.explanation!)].join('\n');
     },
     `the client history is linearizable (model ${model})`,

@@ -7,7 +7,7 @@
  */
 import type { State } from '../../execution/types.js';
 import type { NodeId } from '../../sim/process.js';
-import type { Property, PropertyVerdict, RunOutcome } from '../../scenarios/types.js';
+import { stoppedBeforeDeadline, type Property, type PropertyVerdict, type RunOutcome } from '../../scenarios/types.js';
 import { rejectIf } from '../errors.js';
 import { describeEvent, describeState, statesAt } from '../describe.js';
 
@@ -17,14 +17,18 @@ import { describeEvent, describeState, statesAt } from '../describe.js';
  */
 export type StateTest<O extends State = State> = (state: O, node: NodeId) => boolean | string;
 
-/** A property from any check of a run's outcome; `check` returns `true`, or a sentence saying what went wrong. */
-export function property(name: string, check: (outcome: RunOutcome) => true | string, description = name): Property {
+/**
+ * A property from any check of a run's outcome; `check` returns `true`, a sentence saying what went wrong, or a
+ * verdict (`undecided('why')` when the run cannot decide it).
+ */
+export function property(name: string, check: (outcome: RunOutcome) => true | string | PropertyVerdict, description = name): Property {
   return {
     name,
     description,
     check: (outcome): PropertyVerdict => {
       const answer = check(outcome);
-      return answer === true ? { ok: true } : { ok: false, message: answer };
+      if (answer === true) return { ok: true };
+      return typeof answer === 'string' ? { ok: false, message: answer } : answer;
     },
   };
 }
@@ -70,33 +74,32 @@ export interface EventuallyOptions {
 
 /**
  * Liveness: at tick `heal + withinTicksAfterHeal` every node is up and satisfies `ok`. A run that went quiet
- * earlier is judged on its final states. A run that a limit (events or time) stopped before the deadline fails:
- * the bound could not be confirmed, and the message says which limit to raise.
+ * earlier is judged on its final states. A run that a limit (events or time) stopped before the deadline leaves it
+ * undecided (`unknown`, not a violation), and the message says which limit to raise.
  */
 export function eventually<O extends State = State>(name: string, ok: StateTest<O>, options: EventuallyOptions): Property {
   const bound = options.withinTicksAfterHeal;
   rejectIf(`property ${name}`, Number.isInteger(bound) && bound >= 0 ? undefined : `withinTicksAfterHeal is ${bound}; expected an integer ≥ 0`);
-  return property(
+  return {
     name,
-    (outcome) => {
-      if (outcome.endReason === 'protocol-error') return true; // reported on its own
+    description: options.description ?? `eventually, within ${bound} ticks after the heal point: ${name}`,
+    check: (outcome): PropertyVerdict => {
+      if (outcome.endReason === 'protocol-error') return { ok: true }; // reported on its own
       const heal = outcome.healAtTicks ?? 0;
       const deadline = heal + bound;
       const exec = outcome.execution;
       const quiet = outcome.endReason === 'quiescent';
-      if (!quiet && outcome.endTicks < deadline) {
-        return `the run stopped at tick ${outcome.endTicks} (${outcome.endReason}) before the deadline, tick ${deadline}; raise the limit`;
-      }
+      const early = stoppedBeforeDeadline(outcome, deadline);
+      if (early !== undefined) return early;
       const states = quiet && outcome.endTicks < deadline ? outcome.finalStates : statesAt(exec, deadline);
       const pending: string[] = [];
       states.forEach((s, node) => {
         const why = s === undefined ? 'it is down' : failure(ok(s as O, node));
         if (why !== undefined) pending.push(`${exec.hosts[node]}: ${why}${s === undefined ? '' : ` (${describeState(s)})`}`);
       });
-      if (pending.length === 0) return true;
+      if (pending.length === 0) return { ok: true };
       const when = outcome.healAtTicks === undefined ? `by tick ${deadline}` : `by tick ${deadline} (healed at tick ${heal}, bound ${bound} ticks)`;
-      return `not every node got there ${when}; still pending: ${pending.join('; ')}`;
+      return { ok: false, message: `not every node got there ${when}; still pending: ${pending.join('; ')}` };
     },
-    options.description ?? `eventually, within ${bound} ticks after the heal point: ${name}`,
-  );
+  };
 }

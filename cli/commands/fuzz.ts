@@ -107,6 +107,7 @@ export function fuzzJson(r: FuzzResult): Record<string, unknown> {
     seedsPerSecond: Math.round(r.seedsPerSecond * 10) / 10,
     events: r.summary.eventsTotal,
     failuresByProperty: r.summary.failuresByProperty,
+    undecidedByProperty: r.summary.undecidedByProperty ?? {},
     distinctFailures: r.summary.distinct.length,
     failures: r.summary.failures.map((f) => {
       const repro = reproBySeed.get(f.seed);
@@ -129,6 +130,7 @@ function printFuzz(io: CliIo, r: FuzzResult): void {
     `${r.scenario}${r.bug === undefined ? '' : ` --bug ${r.bug}`}: ${s.seedsRun} seeds from ${r.range.start}${stopped}, ` +
       `${s.eventsTotal} events, ${r.seedsPerSecond.toFixed(0)} seeds/s on ${r.workers} workers`,
   );
+  printUndecided(io, s.undecidedByProperty ?? {});
   if (s.failures.length === 0) {
     io.out('no failures');
     return;
@@ -146,4 +148,11 @@ function printFuzz(io: CliIo, r: FuzzResult): void {
   }
   const rest = s.failures.filter((f) => !r.repros.some((p) => p.seed === f.seed)).slice(0, 5);
   for (const f of rest) io.out(`seed ${f.seed}: ${f.property} (replay: ${runCommandLine({ scenario: r.scenario, seed: f.seed, bug: r.bug, swarm: r.swarm })})`);
+}
+
+/** The seeds that could not decide a property: not failures, but a limit to raise. */
+export function printUndecided(io: CliIo, byProperty: Readonly<Record<string, number>>): void {
+  for (const [property, count] of Object.entries(byProperty)) {
+    io.out(`  ${property}: could not be decided on ${count} seed${count === 1 ? '' : 's'} (a limit stopped the run or a search first)`);
+  }
 }

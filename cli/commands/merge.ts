@@ -5,6 +5,7 @@ import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { shellQuote } from '../options.js';
 import type { Command } from './command.js';
+import { printUndecided } from './fuzz.js';
 
 interface MergeArgs {
   readonly dirs: string[];
@@ -45,6 +46,7 @@ function mergeJson(m: MergedCampaign): Record<string, unknown> {
     covered: m.covered.map((c) => ({ start: c.start, count: c.end - c.start })),
     events: m.eventsTotal,
     failuresByProperty: m.failuresByProperty,
+    undecidedByProperty: m.undecidedByProperty,
     distinctFailures: m.distinct.length,
     failures: m.failures.map((f) => {
       const repro = m.repros.find((r) => r.seed === f.seed);
@@ -57,6 +59,7 @@ function printMerged(io: CliIo, m: MergedCampaign): void {
   const ranges = m.covered.map((c) => `${c.start}..${c.end - 1}`).join(', ');
   io.out(`${m.scenario}${m.bug === null ? '' : ` --bug ${m.bug}`}: ${m.summaries} summaries, ${m.seedsRun} seeds (${ranges}), ${m.eventsTotal} events`);
   if (m.covered.length > 1) io.out('  the seeds run are not contiguous: a shard is missing or stopped early');
+  printUndecided(io, m.undecidedByProperty);
   if (m.failures.length === 0) {
     io.out('no failures');
     return;

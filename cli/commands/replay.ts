@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
 import { replaySchedule } from '../../sim/run.js';
-import { ExitCode, printJson, reportInputError } from '../exit.js';
+import { printJson, reportInputError } from '../exit.js';
 import { readTextFile } from '../files.js';
 import { shellQuote } from '../options.js';
-import { printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
+import { exitCodeOf, printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
 import type { Command } from './command.js';
 
 interface ReplayArgs {
@@ -43,6 +43,6 @@ export const replayCommand: Command<ReplayArgs> = {
       );
     }
     if (!written.ok) return reportInputError(io, written.error);
-    return r.ok ? ExitCode.Ok : ExitCode.Violation;
+    return exitCodeOf(r);
   },
 };

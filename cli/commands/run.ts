@@ -2,9 +2,9 @@ import type { Argv } from 'yargs';
 import { classifyViolations } from '../../predict/classify.js';
 import { parseSeed } from '../../sim/random.js';
 import { runScenario } from '../../sim/run.js';
-import { ExitCode, printJson, reportInputError } from '../exit.js';
+import { printJson, reportInputError } from '../exit.js';
 import { parseOptionalCount } from '../options.js';
-import { printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
+import { exitCodeOf, printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
 import type { Command } from './command.js';
 
 interface RunArgs {
@@ -63,6 +63,6 @@ export const runCommand: Command<RunArgs> = {
       }
     }
     if (!written.ok) return reportInputError(io, written.error);
-    return run.value.ok ? ExitCode.Ok : ExitCode.Violation;
+    return exitCodeOf(run.value);
   },
 };

@@ -7,7 +7,7 @@
  */
 import { statesAt } from '../../execution/states-at.js';
 import type { State } from '../../execution/types.js';
-import type { Property, PropertyVerdict, RunOutcome } from '../types.js';
+import { stoppedBeforeDeadline, type Property, type PropertyVerdict, type RunOutcome } from '../types.js';
 
 /**
  * Ticks after the heal point within which a leader known to every node must exist. Randomised timeouts make split
@@ -30,7 +30,8 @@ function checkLeaderAfterHeal(outcome: RunOutcome, boundTicks: number): Property
   const heal = outcome.healAtTicks;
   if (heal === undefined) return { ok: true };
   const deadline = heal + boundTicks;
-  if (outcome.endTicks < deadline) return { ok: true };
+  const early = stoppedBeforeDeadline(outcome, deadline);
+  if (early !== undefined) return early;
   const exec = outcome.execution;
   const states = statesAt(exec, deadline);
   const leaders = states.flatMap((s, h) => (s?.['role'] === 'leader' ? [h] : []));

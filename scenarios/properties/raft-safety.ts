@@ -11,7 +11,7 @@
 import type { Execution } from '../../execution/types.js';
 import { checkModality } from '../../properties/lattice/index.js';
 import type { CutPredicate, LocalPredicate } from '../../properties/predicate-types.js';
-import type { Property, PropertyVerdict } from '../types.js';
+import { undecided, type Property, type PropertyVerdict } from '../types.js';
 
 /** True when host h, after its first k events, is up and leader of `term`. A crash event's state is "down". */
 function leaderOf(exec: Execution, h: number, term: number): (k: number) => boolean {
@@ -64,6 +64,7 @@ function frontier(exec: Execution, h: number, k: number): string {
 }
 
 function checkElectionSafety(exec: Execution): PropertyVerdict {
+  let stopped: PropertyVerdict | undefined; // a pair the search could not decide; the other pairs still count
   for (const [term, leaders] of [...leadersByTerm(exec)].sort((a, b) => a[0] - b[0])) {
     for (let a = 0; a < leaders.length; a++) {
       for (let b = a + 1; b < leaders.length; b++) {
@@ -82,12 +83,12 @@ function checkElectionSafety(exec: Execution): PropertyVerdict {
           };
         }
         if (result.verdict === 'unknown') {
-          return { ok: false, message: `could not decide two leaders of term ${term}: ${result.stoppedBy ?? 'a limit was reached'}` };
+          stopped ??= undecided(`two leaders of term ${term}: the search stopped: ${result.stoppedBy ?? 'a limit was reached'}`);
         }
       }
     }
   }
-  return { ok: true };
+  return stopped ?? { ok: true };
 }
 
 function checkOneLeaderPerTerm(exec: Execution): PropertyVerdict {

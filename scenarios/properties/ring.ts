@@ -7,7 +7,7 @@
  *   a run without one) every node has learned the maximum id as its leader.
  */
 import type { Execution, State } from '../../execution/types.js';
-import type { Property, PropertyVerdict, RunOutcome } from '../types.js';
+import { undecided, type Property, type PropertyVerdict, type RunOutcome } from '../types.js';
 
 /** Ticks after the heal point by which every node must know the leader. */
 export const RING_LEARN_WITHIN_TICKS_AFTER_HEAL = 300;
@@ -56,7 +56,7 @@ function checkAllLearn(outcome: RunOutcome, boundTicks: number): PropertyVerdict
   const exec = outcome.execution;
   const max = maxId(exec);
   if (max === undefined) return { ok: true };
-  if (outcome.endReason === 'events-limit') return { ok: true };
+  if (outcome.endReason === 'events-limit') return undecided(`the run stopped at tick ${outcome.endTicks} (events-limit) before every node could learn the leader`);
   const pending = outcome.finalStates
     .map((s, h) => describePending(exec.hosts[h]!, s, max.id))
     .filter((p): p is string => p !== undefined);

@@ -30,6 +30,17 @@ describe('dsim run / replay / list / fuzz', () => {
     expect(a.events).toBeGreaterThan(0);
   });
 
+  it('a liveness property a limit stopped the run before is UNKNOWN, not violated: exit 1, the limit to raise', async () => {
+    const r = await cli('run', 'safra', '--seed', '3', '--max-events', '20');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/safra seed 3: UNKNOWN, no property violated but not every one decided \(20 events/);
+    expect(r.out).toMatch(/ {2}detects-termination: could not decide: the run stopped at tick \d+ \(events-limit\) before the deadline, tick \d+; raise the limit/);
+    const json = JSON.parse((await cli('run', 'safra', '--seed', '3', '--max-events', '20', '--json')).out);
+    expect(json.ok).toBe(true);
+    expect(json.violations).toEqual([]);
+    expect(json.undecided.map((u: { property: string }) => u.property)).toEqual(['detects-termination']);
+  });
+
   it('a violated property exits 1 and names the property; the schedule file replays to the same hash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dsim-cli-'));
     // Find a failing seed of the bug variant with fuzz, then run and replay it.

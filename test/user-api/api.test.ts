@@ -87,9 +87,12 @@ describe('run', () => {
     expect(r.violations.map((v) => v.message)).toEqual(['not every node got there by tick 100; still pending: p1: the test is false (count=0 done=false)']);
   });
 
-  test('a run stopped by a limit before the liveness deadline fails and says which limit', () => {
+  test('a run stopped by a limit before the liveness deadline leaves it undecided and says which limit', () => {
     const r = run(counterScenario([allDone]), { seed: 1, timeTicksMax: 15 });
-    expect(r.violations[0]!.message).toMatch(/stopped at tick 10 \(time-limit\) before the deadline, tick 100; raise the limit/);
+    expect(r.ok).toBe(true);
+    expect(r.violations).toEqual([]);
+    expect(r.undecided).toHaveLength(1);
+    expect(r.undecided[0]!.message).toMatch(/stopped at tick 10 \(time-limit\) before the deadline, tick 100; raise the limit/);
   });
 
   test('a handler that throws is a failed run, not a crash of the test', () => {
@@ -156,7 +159,9 @@ describe('cut-lattice properties', () => {
 
   test('a search stopped by a limit is reported as undecided, never as a pass', () => {
     const r = run(counterScenario([never('limited', 'count(done) >= 4', { limits: { cutsMax: 3 } })]), { seed: 1 });
-    expect(r.violations[0]!.message).toMatch(/^could not decide: possibly\(count\(done\) >= 4\) unknown/);
+    expect(r.violations).toEqual([]);
+    expect(r.undecided.map((u) => u.property)).toEqual(['limited']);
+    expect(r.undecided[0]!.message).toMatch(/^possibly\(count\(done\) >= 4\) unknown/);
   });
 });
 

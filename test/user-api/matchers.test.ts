@@ -1,6 +1,6 @@
 /** The vitest matchers of `dsim/testing`: they pass when they should, fail when they should, and say why. */
 import { describe, expect, test } from 'vitest';
-import { always, buildExecution, defineScenario, fuzz, linearizable, run, type CutPredicate, type History } from '../../index.js';
+import { always, buildExecution, defineScenario, fuzz, linearizable, never, run, type CutPredicate, type History } from '../../index.js';
 import { dsimMatchers, installDsimMatchers } from '../../testing/index.js';
 import { counterScenario, register } from './fixtures.js';
 
@@ -28,6 +28,17 @@ describe('toHoldEverywhere / toViolate', () => {
       /expected every property to hold on scenario counter \(bug overcount\), seed 7, but:\n {2}✗ count-at-most-3: p\d after event 5 .*count is 4[\s\S]*replay: run\(scenario, \{ seed: 7, bug: "overcount" \}\) \(trace [0-9a-f]{12}\)/,
     );
     expect(() => expect(run(counters, { seed: 1 })).not.toHoldEverywhere()).toThrow(/to violate some property, but every property held on this run/);
+  });
+
+  test('a property the run could not decide fails toHoldEverywhere, named as undecided, not violated', () => {
+    const limited = counterScenario([never('limited', 'count(done) >= 4', { limits: { cutsMax: 3 } })]);
+    const r = run(limited, { seed: 1 });
+    expect(r.ok).toBe(true);
+    expect(() => expect(r).toHoldEverywhere()).toThrow(/but some could not be decided:\n {2}\? seed 1, limited: could not decide: possibly/);
+    expect(r).not.toViolate('limited');
+    const f = fuzz(limited, { seeds: 3 });
+    expect(f.undecided.map((u) => u.seed)).toEqual([0, 1, 2]);
+    expect(f).not.toHoldEverywhere();
   });
 
   test('a protocol error fails toHoldEverywhere and is named', () => {

@@ -25,6 +25,8 @@ export function runChain(name: ChainScenarioName, seed: number, bug?: string, no
   for (const p of built.properties) {
     const v = p.check(outcome);
     if (!v.ok) violations.push({ property: p.name, message: v.message });
+    // A property the run could not decide counts against it here: these runs must decide every property.
+    else if (v.undecided !== undefined) violations.push({ property: p.name, message: `undecided: ${v.undecided}` });
   }
   return { outcome, violations };
 }

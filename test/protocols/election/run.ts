@@ -36,7 +36,9 @@ export function runElection(scenario: Scenario, opts: RunOptions): ElectionRun {
   });
   const violations = built.properties.flatMap((p) => {
     const v = p.check(outcome);
-    return v.ok ? [] : [{ property: p.name, message: v.message }];
+    // A property the run could not decide counts against it here: these runs must decide every property.
+    if (v.ok) return v.undecided === undefined ? [] : [{ property: p.name, message: `undecided: ${v.undecided}` }];
+    return [{ property: p.name, message: v.message }];
   });
   if (outcome.protocolError !== undefined) violations.push({ property: 'protocol-error', message: outcome.protocolError.message });
   return { seed: opts.seed, outcome, violations };
