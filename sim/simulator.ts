@@ -235,7 +235,7 @@ class Simulation implements World {
     handler: () => unknown,
   ): void {
     if (this.eventCount >= this.limits.eventsMax) return; // one dispatch may make several events (heal)
-    if (this.sites !== undefined) this.chooser.at(this.eventSite(node, kind, labelRef), this.nowTicks);
+    if (this.sites !== undefined) this.chooser.at(this.sites.event(node, kind, labelRef, this.timerNamesBySerial), this.nowTicks);
     const ctx = this.ctx;
     ctx.reset(node, this.localTicks(node));
     let next: unknown;
@@ -265,14 +265,6 @@ class Simulation implements World {
     }
     for (let i = 0; i < ctx.timerNames.length; i++) this.setTimer(node, ctx.timerNames[i]!, ctx.timerDelays[i]!);
     if (ctx.persisted) this.durables[node] = ctx.durable;
-  }
-
-  /** The site of an event about to run (sim/sites.ts). */
-  private eventSite(node: NodeId, kind: Kind, labelRef: number): string {
-    const sites = this.sites!;
-    if (kind === Kind.Receive) return sites.receive(labelRef);
-    if (kind === Kind.Timer) return sites.timer(node, this.timerNamesBySerial[labelRef]!);
-    return kind === Kind.Start ? sites.start(node) : sites.restart(node);
   }
 
   private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {

@@ -10,6 +10,7 @@
  * - `f@45`: the random fault step at tick 45; `swarm`: the swarm plan's draws.
  */
 import type { NodeId } from './process.js';
+import { Kind } from './recorder.js';
 
 export class SiteNames {
   private readonly counts = new Map<string, number>();
@@ -25,6 +26,16 @@ export class SiteNames {
     const k = this.counts.get(base) ?? 0;
     this.counts.set(base, k + 1);
     return `${base}#${k}`;
+  }
+
+  /**
+   * The site of an event about to run: a receipt (`ref`: the message), a timer firing (`ref`: its serial, named in
+   * `timerNames`), a start or a restart.
+   */
+  event(node: NodeId, kind: Kind, ref: number, timerNames: readonly string[]): string {
+    if (kind === Kind.Receive) return this.receive(ref);
+    if (kind === Kind.Timer) return this.timer(node, timerNames[ref]!);
+    return kind === Kind.Start ? this.start(node) : this.restart(node);
   }
 
   start(node: NodeId): string {

@@ -13,6 +13,7 @@ interface FuzzArgs {
   readonly scenario: string;
   readonly bug?: string;
   readonly nodes?: string;
+  readonly 'max-events'?: string;
   readonly seeds?: string;
   readonly 'time-budget'?: string;
   readonly 'seed-start': string;
@@ -33,6 +34,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
       .positional('scenario', { type: 'string', describe: 'Scenario name (see dsim list)' })
       .option('bug', { type: 'string', describe: 'Bug variant of the scenario to run' })
       .option('nodes', { type: 'string', describe: "Cluster size (default: the scenario's)" })
+      .option('max-events', { type: 'string', describe: "Stop each run after this many events (default: the scenario's limit)" })
       .option('seeds', { type: 'string', describe: 'Number of seeds (default 1000 unless --time-budget is given)' })
       .option('time-budget', { type: 'string', describe: 'Run seeds until this much time has passed: 60s, 5m, 1h' })
       .option('seed-start', { type: 'string', default: '1', describe: 'First seed' })
@@ -49,9 +51,10 @@ export const fuzzCommand: Command<FuzzArgs> = {
       parseOptionalCount(args.seeds, 'seeds', 1),
       parseOptionalCount(args.workers, 'workers', 1),
       parseOptionalCount(args.nodes, 'nodes', 1),
+      parseOptionalCount(args['max-events'], 'max-events', 1),
     ] as const;
     for (const c of counts) if (!c.ok) return reportInputError(io, c.error);
-    const [seeds, workers, nodes] = counts.map((c) => (c.ok ? c.value : undefined));
+    const [seeds, workers, nodes, eventsMax] = counts.map((c) => (c.ok ? c.value : undefined));
     const budget = args['time-budget'] === undefined ? undefined : parseDurationMs(args['time-budget'], 'time-budget');
     if (budget !== undefined && !budget.ok) return reportInputError(io, budget.error);
     const shrinkBudget =
@@ -71,6 +74,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
         scenario: args.scenario,
         bug: args.bug,
         nodes,
+        eventsMax,
         seeds: seeds ?? (budget === undefined ? 1000 : undefined),
         seedStart: seedStart.value,
         timeBudgetMs: budget?.value,

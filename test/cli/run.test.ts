@@ -39,6 +39,14 @@ describe('dsim run / replay / list / fuzz', () => {
     expect(json.ok).toBe(true);
     expect(json.violations).toEqual([]);
     expect(json.undecided.map((u: { property: string }) => u.property)).toEqual(['detects-termination']);
+    const dir = mkdtempSync(join(tmpdir(), 'dsim-cli-'));
+    const fuzz = await cli('fuzz', 'safra', '--seeds', '4', '--workers', '1', '--max-events', '20', '--out', dir, '--json');
+    expect(fuzz.code).toBe(0);
+    const summary = JSON.parse(fuzz.out);
+    expect(summary.failures).toEqual([]);
+    expect(summary.undecidedByProperty['detects-termination']).toBe(4);
+    const human = await cli('fuzz', 'safra', '--seeds', '4', '--workers', '1', '--max-events', '20', '--out', dir);
+    expect(human.out).toContain('detects-termination: could not be decided on 4 seeds (a limit stopped the run or a search first)');
   });
 
   it('a violated property exits 1 and names the property; the schedule file replays to the same hash', async () => {
