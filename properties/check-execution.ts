@@ -9,13 +9,19 @@ import { countCuts, type CutCount } from './lattice/lexical.js';
 import type { CutPredicate } from './predicate-types.js';
 import { compilePredicate } from './predicate/compile.js';
 import type { CheckResult, SearchLimits } from './result-types.js';
+import { matchCausalPattern, type EventLabeller } from './patterns/match-pattern.js';
+import { parseLabelPattern } from './patterns/label-pattern.js';
 import { compileSequence } from './sequence-syntax.js';
 import { sequenceDefinitely, sequencePossibly } from './temporal/sequence.js';
 
-/** One question about an execution, in the predicate language. */
+/**
+ * One question about an execution, in the predicate language; or a regular pattern over event labels on causal
+ * paths (labels: each event's text, or the value of its field `labelField`; an event without it is unlabelled).
+ */
 export type Question =
   | { readonly kind: Modality; readonly text: string }
-  | { readonly kind: 'sequence'; readonly modality: 'pos' | 'def'; readonly text: string };
+  | { readonly kind: 'sequence'; readonly modality: 'pos' | 'def'; readonly text: string }
+  | { readonly kind: 'pattern'; readonly text: string; readonly labelField?: string | undefined };
 
 export interface CheckRequest {
   readonly questions: readonly Question[];
@@ -58,6 +64,14 @@ export function checkExecution(exec: Execution, request: CheckRequest): Failable
 
 function compileQuestion(exec: Execution, q: Question, request: CheckRequest): Failable<() => CheckResult> {
   const limits = request.limits;
+  if (q.kind === 'pattern') {
+    const parsed = parseLabelPattern(q.text);
+    if (!parsed.ok) return parsed;
+    const field = q.labelField;
+    const label: EventLabeller =
+      field === undefined ? (e) => e.label : (e) => (e.fields[field] === undefined ? null : String(e.fields[field]));
+    return succeed(() => valueOrThrow(matchCausalPattern(exec, q.text, label)));
+  }
   if (q.kind === 'sequence') {
     const seq = compileSequence(q.text, exec);
     if (!seq.ok) return seq;
@@ -75,7 +89,13 @@ function compileQuestion(exec: Execution, q: Question, request: CheckRequest): F
 /** Rejects an empty request: `dsim check` with nothing to check or count. */
 export function requireQuestions(request: CheckRequest): Failable<CheckRequest> {
   if (request.questions.length === 0 && request.countCuts !== true) {
-    return fail({ source: 'check', message: 'nothing to check; give --possibly, --definitely, --sequence or --count-cuts' });
+    return fail({ source: 'check', message: 'nothing to check; give --possibly, --definitely, --sequence, --pattern or --count-cuts' });
   }
   return succeed(request);
+}
+
+/** The value of a result that cannot fail here (its input was checked when the question was compiled). */
+function valueOrThrow<T>(r: Failable<T>): T {
+  if (!r.ok) throw new Error(`dsim check: a compiled question failed: ${r.error.message}`);
+  return r.value;
 }

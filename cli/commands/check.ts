@@ -3,6 +3,7 @@ import { formatInputError, type InputError } from '../../execution/failable.js';
 import type { Execution } from '../../execution/types.js';
 import { readLogFile } from '../../formats/index.js';
 import { checkExecution, requireQuestions, type ExecutionCheck, type Question } from '../../properties/check-execution.js';
+import type { PatternResult } from '../../properties/patterns/match-pattern.js';
 import type { CheckResult } from '../../properties/result-types.js';
 import { checkResultToReport } from '../../report/check-result.js';
 import { renderHtmlReport } from '../../report/index.js';
@@ -21,6 +22,8 @@ interface CheckArgs {
   readonly possibly: string[];
   readonly definitely: string[];
   readonly sequence: string[];
+  readonly pattern: string[];
+  readonly 'label-field'?: string;
   readonly pos?: boolean;
   readonly def?: boolean;
   readonly 'cuts-max'?: string;
@@ -44,6 +47,8 @@ export const checkCommand: Command<CheckArgs> = {
       .option('possibly', { type: 'string', array: true, default: [], describe: 'Possibly(E): E holds at some consistent cut' })
       .option('definitely', { type: 'string', array: true, default: [], describe: 'Definitely(E): every observation passes a cut where E holds' })
       .option('sequence', { type: 'string', array: true, default: [], describe: "Sequence 'E1; [T2] E2; ...' (with --pos or --def)" })
+      .option('pattern', { type: 'string', array: true, default: [], describe: "Regular pattern over event labels on a causal path: 'req got* reply'" })
+      .option('label-field', { type: 'string', describe: 'Patterns: label each event by this field (default: its text)' })
       .option('pos', { type: 'boolean', describe: 'Sequences: some observation satisfies them (default)' })
       .option('def', { type: 'boolean', describe: 'Sequences: every observation satisfies them' })
       .option('cuts-max', { type: 'string', describe: 'Consistent cuts visited per search before answering unknown' })
@@ -61,6 +66,7 @@ export const checkCommand: Command<CheckArgs> = {
       ...args.possibly.map((text) => ({ kind: 'possibly' as const, text })),
       ...args.definitely.map((text) => ({ kind: 'definitely' as const, text })),
       ...args.sequence.map((text) => ({ kind: 'sequence' as const, modality: args.def === true ? ('def' as const) : ('pos' as const), text })),
+      ...args.pattern.map((text) => ({ kind: 'pattern' as const, text, labelField: args['label-field'] })),
     ];
     const request = requireQuestions({
       questions,
@@ -125,6 +131,7 @@ function resultJson(exec: Execution, r: CheckResult): Record<string, unknown> {
     witness: r.witness === undefined ? null : cutJson(exec, r.witness.cut),
     ...(r.witness?.path === undefined ? {} : { witnessPath: pathJson(exec, r.witness.path) }),
     ...(r.stoppedBy === undefined ? {} : { stoppedBy: r.stoppedBy }),
+    ...((r as PatternResult).path === undefined ? {} : { path: pathJson(exec, (r as PatternResult).path!), labels: (r as PatternResult).labels ?? [] }),
   };
 }
 
@@ -150,7 +157,11 @@ function printExecutionCheck(io: CliIo, exec: Execution, c: ExecutionCheck): voi
   for (const r of c.results) {
     io.out(`  ${r.modality}(${r.predicate}): ${r.verdict} [${r.algorithm}, ${r.cutsVisited} cuts visited]`);
     if (r.stoppedBy !== undefined) io.out(`    stopped by ${r.stoppedBy}`);
-    if (r.witness !== undefined) {
+    const matched = r as PatternResult;
+    if (r.modality === 'pattern' && matched.path !== undefined) {
+      const labels = (matched.labels ?? []).map((l) => (/\s/.test(l) ? JSON.stringify(l) : l)).join(' ');
+      io.out(`    causal path: ${pathJson(exec, matched.path).join(' ')} (labels: ${labels})`);
+    } else if (r.witness !== undefined) {
       const cut = Object.entries(cutJson(exec, r.witness.cut)).map(([h, k]) => `${h}=${k}`).join(' ');
       io.out(`    ${r.verdict === 'holds' ? 'witness' : 'counterexample'} cut: ${cut}`);
       const path = r.witness.path;

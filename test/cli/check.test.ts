@@ -26,6 +26,28 @@ function tinyLog(): string {
 }
 
 describe('dsim check', () => {
+  it('--pattern: a regular pattern over labels on a causal path, with the path; a syntax error names its column', async () => {
+    const log = `${LOGS}/RpcClientServer.log`;
+    const rpc = "'Making RPC call' 'Received RPC request' 'Sending response to RPC request' 'Received RPC Call response from server'";
+    const r = await cli('check', log, '--pattern', rpc, '--pattern', "'Making RPC call' 'Making RPC call'");
+    expect(r.code).toBe(1); // the second pattern fails: two calls are never consecutive labels on a path
+    expect(r.out).toContain(`pattern(${rpc}): holds [automaton-dag (clocks), 0 cuts visited]`);
+    expect(r.out).toContain('causal path: client:2 server:2 server:3 client:3 (labels: "Making RPC call" "Received RPC request"');
+    expect(r.out).toContain("pattern('Making RPC call' 'Making RPC call'): fails");
+    const json = JSON.parse((await cli('check', log, '--pattern', "'Making RPC call' .* 'Received RPC Call response from server'", '--json')).out);
+    expect(json.executions[0].results[0]).toMatchObject({ verdict: 'holds', path: ['client:2', 'client:3'] });
+    const bad = await cli('check', log, '--pattern', "'Making RPC call' ( x");
+    expect(bad.code).toBe(2);
+    expect(bad.stderrLines).toEqual(["error: pattern, column 22: expected ')' to close '(' at column 19, found the end"]);
+  });
+
+  it('--pattern --label-field labels events by a field; events without it are passed through unlabelled', async () => {
+    const r = await cli('check', tinyLog(), '--kv', '--label-field', 'x', '--pattern', '1 2 6', '--pattern', '5 2');
+    expect(r.out).toMatch(/pattern\(1 2 6\): holds/);
+    expect(r.out).toContain('causal path: a:1 a:2 b:2 (labels: 1 2 6)');
+    expect(r.out).toMatch(/pattern\(5 2\): fails/);
+  });
+
   it('counts cuts and answers possibly/definitely with witnesses as host → count (the README ground truth)', async () => {
     const r = await cli(
       'check', `${LOGS}/RpcClientServer.log`, '--count-cuts', '--json',
