@@ -9,7 +9,7 @@ import { countCuts, type CutCount } from './lattice/lexical.js';
 import type { CutPredicate } from './predicate-types.js';
 import { compilePredicate } from './predicate/compile.js';
 import type { CheckResult, SearchLimits } from './result-types.js';
-import { matchCausalPattern, type EventLabeller } from './patterns/match-pattern.js';
+import { matchParsedPattern, type EventLabeller } from './patterns/match-pattern.js';
 import { parseLabelPattern } from './patterns/label-pattern.js';
 import { compileSequence } from './sequence-syntax.js';
 import { sequenceDefinitely, sequencePossibly } from './temporal/sequence.js';
@@ -70,7 +70,7 @@ function compileQuestion(exec: Execution, q: Question, request: CheckRequest): F
     const field = q.labelField;
     const label: EventLabeller =
       field === undefined ? (e) => e.label : (e) => (e.fields[field] === undefined ? null : String(e.fields[field]));
-    return succeed(() => valueOrThrow(matchCausalPattern(exec, q.text, label)));
+    return succeed(() => matchParsedPattern(exec, parsed.value, q.text, label));
   }
   if (q.kind === 'sequence') {
     const seq = compileSequence(q.text, exec);
@@ -94,8 +94,3 @@ export function requireQuestions(request: CheckRequest): Failable<CheckRequest> 
   return succeed(request);
 }
 
-/** The value of a result that cannot fail here (its input was checked when the question was compiled). */
-function valueOrThrow<T>(r: Failable<T>): T {
-  if (!r.ok) throw new Error(`dsim check: a compiled question failed: ${r.error.message}`);
-  return r.value;
-}

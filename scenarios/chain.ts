@@ -103,16 +103,24 @@ function lossyClientLinks(nodes: number, firstClient: number, loss: readonly [nu
 interface ChainScenarioSpec {
   readonly name: string;
   readonly description: string;
-  readonly options: Partial<ChainOptions>;
+  /** Protocol options (default: 3 replicas, no spares). */
+  readonly options?: Partial<ChainOptions>;
   readonly bugs: readonly ChainBug[];
-  readonly nodesDefault: number;
-  readonly faults: (nodes: number, firstClient: number) => FaultPlan;
-  readonly timeTicksMax: number;
+  /** Default 7: the master, 3 replicas, 3 clients. */
+  readonly nodesDefault?: number;
+  /** The scenario's own faults; every chain scenario has the same network, lossy client links and heal point. */
+  readonly faults: Pick<FaultPlan, 'random' | 'scripted'>;
 }
 
+/** The run's time limit of every chain scenario, in ticks. */
+const CHAIN_TIME_TICKS_MAX = 1_000;
+/** The heal point of every chain scenario. */
+const CHAIN_HEAL_AT_TICKS = 700;
+
 function chainScenario(spec: ChainScenarioSpec): Scenario {
-  const replicas = spec.options.replicas ?? 3;
-  const spares = spec.options.spares ?? 0;
+  const options = spec.options ?? {};
+  const replicas = options.replicas ?? 3;
+  const spares = options.spares ?? 0;
   const firstClient = 1 + replicas + spares;
   const replicaNodes = Array.from({ length: replicas + spares }, (_, i) => i + 1);
   const propagation = updatePropagation(replicaNodes);
@@ -120,14 +128,19 @@ function chainScenario(spec: ChainScenarioSpec): Scenario {
     name: spec.name,
     protocol: 'chain',
     description: spec.description,
-    nodesDefault: spec.nodesDefault,
+    nodesDefault: spec.nodesDefault ?? 7,
     nodesMin: firstClient + 1,
     bugs: Object.fromEntries(spec.bugs.map((b) => [b, BUGS[b]])),
     properties: [linearizable.name, propagation.name],
     build: ({ bug, nodes }) => ({
-      protocol: chainProtocol({ ...spec.options, bug: bug as ChainBug | undefined }),
-      faults: spec.faults(nodes, firstClient),
-      limits: { timeTicksMax: spec.timeTicksMax, eventsMax: 50_000 },
+      protocol: chainProtocol({ ...options, bug: bug as ChainBug | undefined }),
+      faults: {
+        network: NETWORK,
+        links: lossyClientLinks(nodes, firstClient, CLIENT_LOSS),
+        ...spec.faults,
+        healAtTicks: CHAIN_HEAL_AT_TICKS,
+      },
+      limits: { timeTicksMax: CHAIN_TIME_TICKS_MAX, eventsMax: 50_000 },
       properties: [linearizable, propagation],
     }),
   };
@@ -143,49 +156,31 @@ export const chainScenarios = {
   chain: chainScenario({
     name: 'chain',
     description: 'chain replication (3 replicas, master p0) under random replica crashes and restarts (one node down at a time; restarted replicas rejoin at the tail), delays 1..15, lossy client links',
-    options: {},
     bugs: ['tail-acks-before-apply', 'no-resend-on-middle-failure', 'reconfigure-without-waiting'],
-    nodesDefault: 7,
-    timeTicksMax: 1_000,
-    faults: (nodes, firstClient) => ({
-      network: NETWORK,
-      links: lossyClientLinks(nodes, firstClient, CLIENT_LOSS),
+    faults: {
       random: { stepTicks: 40, crash: [1, 5], restart: [1, 3], partition: [0, 1], heal: [0, 1], pause: [0, 1], resume: [0, 1], downMax: 1 },
-      healAtTicks: 700,
-    }),
+    },
   }),
   'chain/middle-failure': chainScenario({
     name: 'chain/middle-failure',
     description: 'chain replication: the middle replica p2 crashes at tick 100 and restarts at 300 (it rejoins at the tail)',
-    options: {},
     bugs: ['tail-acks-before-apply', 'no-resend-on-middle-failure', 'reconfigure-without-waiting'],
-    nodesDefault: 7,
-    timeTicksMax: 1_000,
-    faults: (nodes, firstClient) => ({
-      network: NETWORK,
-      links: lossyClientLinks(nodes, firstClient, CLIENT_LOSS),
+    faults: {
       scripted: [crash(100, 2), restart(300, 2)],
-      healAtTicks: 700,
-    }),
+    },
   }),
   'chain/head-failure': chainScenario({
     name: 'chain/head-failure',
     description: "chain replication: the head p1's link to p2 fails at tick 60 and p1 crashes at 80, losing what it had not forwarded; it restarts at 300",
-    options: {},
     bugs: ['tail-acks-before-apply', 'reads-at-head'],
-    nodesDefault: 7,
-    timeTicksMax: 1_000,
-    faults: (nodes, firstClient) => ({
-      network: NETWORK,
-      links: lossyClientLinks(nodes, firstClient, CLIENT_LOSS),
+    faults: {
       scripted: [
         { atTicks: 60, action: { kind: 'partition', mode: 'one-way', from: [1], to: [2] } },
         crash(80, 1),
         { atTicks: 81, action: { kind: 'heal' } },
         restart(300, 1),
       ],
-      healAtTicks: 700,
-    }),
+    },
   }),
   'chain/join': chainScenario({
     name: 'chain/join',
@@ -193,12 +188,8 @@ export const chainScenarios = {
     options: { spares: 1, joinDelayTicks: 60 },
     bugs: ['tail-acks-before-apply', 'reconfigure-without-waiting'],
     nodesDefault: 8,
-    timeTicksMax: 1_000,
-    faults: (nodes, firstClient) => ({
-      network: NETWORK,
-      links: lossyClientLinks(nodes, firstClient, CLIENT_LOSS),
+    faults: {
       scripted: [crash(70, 3), restart(200, 3)],
-      healAtTicks: 700,
-    }),
+    },
   }),
 } satisfies Record<string, Scenario>;

@@ -22,6 +22,7 @@ import {
 import { EWD840_BUGS, ewd840Protocol, type Ewd840Bug } from '../protocols/ewd840/index.js';
 import { SAFRA_BUGS, safraProtocol, type SafraBug } from '../protocols/safra/index.js';
 import { NEVER, type FaultPlan, type RandomFaults } from '../sim/plan.js';
+import type { AnyProtocol } from '../sim/process.js';
 import { stoppedBeforeDeadline, undecided, type Property, type PropertyVerdict, type RunOutcome, type Scenario } from './types.js';
 
 /** The node that starts the computation and announces termination. */
@@ -212,79 +213,74 @@ const LARGE_WORK: WorkConfig = { depthMax: 6, fanOutMax: 2, workTicksMin: 1, wor
 const RELIABLE_TEXT =
   `reliable unordered channels, delays 1..${DELAY_TICKS_MAX}, random pauses until tick ${HEAL_AT_TICKS}`;
 
-function safraScenario(
-  name: string,
-  description: string,
-  work: WorkConfig,
-  nodesDefault: number,
-  nodesMax: number,
-): Scenario {
-  const perRound = DELAY_TICKS_MAX;
-  const liveness = detectsTermination(
-    (n) => SAFRA_ROUNDS_TO_DETECT * n * perRound,
-    `${SAFRA_ROUNDS_TO_DETECT} token rounds (${SAFRA_ROUNDS_TO_DETECT} × nodes × ${perRound} ticks)`,
-  );
+/** A termination-detection scenario: a detector over a random diffusing computation on reliable channels. */
+interface DetectorSpec {
+  readonly name: string;
+  readonly protocol: string;
+  readonly description: string;
+  readonly nodesDefault: number;
+  readonly nodesMax: number;
+  readonly bugs: Readonly<Record<string, string>>;
+  readonly make: (bug: string | undefined) => AnyProtocol;
+  /** The announcement bound after the computation ends, by cluster size, and its text. */
+  readonly boundTicks: (nodes: number) => number;
+  readonly boundText: string;
+}
+
+function detectorScenario(spec: DetectorSpec): Scenario {
+  const liveness = detectsTermination(spec.boundTicks, spec.boundText);
   return {
+    name: spec.name,
+    protocol: spec.protocol,
+    description: spec.description,
+    nodesDefault: spec.nodesDefault,
+    nodesMin: 2,
+    nodesMax: spec.nodesMax,
+    bugs: spec.bugs,
+    properties: [NO_FALSE_DETECTION, DETECTS_TERMINATION],
+    build: ({ bug }) => ({ protocol: spec.make(bug), faults: RELIABLE, limits: LIMITS, properties: [noFalseDetection, liveness] }),
+  };
+}
+
+function safraScenario(name: string, description: string, work: WorkConfig, nodesDefault: number, nodesMax: number): Scenario {
+  return detectorScenario({
     name,
     protocol: 'safra',
     description,
     nodesDefault,
-    nodesMin: 2,
     nodesMax,
     bugs: SAFRA_BUGS,
-    properties: [NO_FALSE_DETECTION, DETECTS_TERMINATION],
-    build: ({ bug }) => ({
-      protocol: safraProtocol({ work, bug: bug as SafraBug | undefined }),
-      faults: RELIABLE,
-      limits: LIMITS,
-      properties: [noFalseDetection, liveness],
-    }),
-  };
+    make: (bug) => safraProtocol({ work, bug: bug as SafraBug | undefined }),
+    boundTicks: (n) => SAFRA_ROUNDS_TO_DETECT * n * DELAY_TICKS_MAX,
+    boundText: `${SAFRA_ROUNDS_TO_DETECT} token rounds (${SAFRA_ROUNDS_TO_DETECT} × nodes × ${DELAY_TICKS_MAX} ticks)`,
+  });
 }
 
-const dijkstraScholten: Scenario = {
+const dijkstraScholten = detectorScenario({
   name: 'dijkstra-scholten',
   protocol: 'dijkstra-scholten',
   description: `Dijkstra–Scholten termination detection over a random diffusing computation; ${RELIABLE_TEXT}`,
   nodesDefault: 3,
-  nodesMin: 2,
   nodesMax: 8,
   bugs: DIJKSTRA_SCHOLTEN_BUGS,
-  properties: [NO_FALSE_DETECTION, DETECTS_TERMINATION],
-  build: ({ bug }) => ({
-    protocol: dijkstraScholtenProtocol({ work: SMALL_WORK, bug: bug as DijkstraScholtenBug | undefined }),
-    faults: RELIABLE,
-    limits: LIMITS,
-    properties: [
-      noFalseDetection,
-      detectsTermination((n) => n * DELAY_TICKS_MAX, `a chain of acknowledgements (nodes × ${DELAY_TICKS_MAX} ticks)`),
-    ],
-  }),
-};
+  make: (bug) => dijkstraScholtenProtocol({ work: SMALL_WORK, bug: bug as DijkstraScholtenBug | undefined }),
+  boundTicks: (n) => n * DELAY_TICKS_MAX,
+  boundText: `a chain of acknowledgements (nodes × ${DELAY_TICKS_MAX} ticks)`,
+});
 
-const ewd840: Scenario = {
+const ewd840 = detectorScenario({
   name: 'ewd840',
   protocol: 'ewd840',
   description: `EWD840 termination detection, adapted with acknowledgements to asynchronous channels; ${RELIABLE_TEXT}`,
   nodesDefault: 3,
-  nodesMin: 2,
   nodesMax: 8,
   bugs: EWD840_BUGS,
-  properties: [NO_FALSE_DETECTION, DETECTS_TERMINATION],
-  build: ({ bug }) => ({
-    protocol: ewd840Protocol({ work: SMALL_WORK, bug: bug as Ewd840Bug | undefined }),
-    faults: RELIABLE,
-    limits: LIMITS,
-    properties: [
-      noFalseDetection,
-      detectsTermination(
-        (n) => (SAFRA_ROUNDS_TO_DETECT * n + 1) * DELAY_TICKS_MAX,
-        `the last acknowledgements and ${SAFRA_ROUNDS_TO_DETECT} token rounds ` +
-          `((${SAFRA_ROUNDS_TO_DETECT} × nodes + 1) × ${DELAY_TICKS_MAX} ticks)`,
-      ),
-    ],
-  }),
-};
+  make: (bug) => ewd840Protocol({ work: SMALL_WORK, bug: bug as Ewd840Bug | undefined }),
+  boundTicks: (n) => (SAFRA_ROUNDS_TO_DETECT * n + 1) * DELAY_TICKS_MAX,
+  boundText:
+    `the last acknowledgements and ${SAFRA_ROUNDS_TO_DETECT} token rounds ` +
+    `((${SAFRA_ROUNDS_TO_DETECT} × nodes + 1) × ${DELAY_TICKS_MAX} ticks)`,
+});
 
 /** The termination scenarios, for the registry. */
 export const terminationScenarios = {

@@ -11,7 +11,7 @@ import { findScenario } from '../scenarios/index.js';
 import { mixSeed, Random } from '../sim/random.js';
 import type { CandidateParams } from './candidate.js';
 import type { ShrinkPass } from './passes.js';
-import { siteValues } from './site-passes.js';
+import { decisionsOf, valuesByKey } from './decisions.js';
 import type { ShrinkSearch } from './search.js';
 
 /** Events the biased fresh runs of one pass may simulate: many short runs when the best run is short. */
@@ -86,20 +86,17 @@ export const SHRINK_MUTANTS = 300;
 export const mutants: ShrinkPass = (search: ShrinkSearch) => {
   let kept = false;
   for (let k = 0; k < SHRINK_MUTANTS && !search.exhausted(); k++) {
-    const d = siteValues(search.best);
-    if (d === undefined || d.size === 0) return kept;
+    const all = decisionsOf(search.best);
+    if (all.length === 0) return kept;
+    const keyed = valuesByKey(all);
     const random = new Random(mixSeed(search.best.seed, `shrink mutant ${search.runs}`));
-    const sites = [...d.keys()];
-    const kinds = new Map(search.best.schedule.map((c, i) => [search.best.siteKeys![i]!, c.kind]));
     const changes = 1 + random.intBelow(3);
     for (let j = 0; j < changes; j++) {
-      const site = sites[random.intBelow(sites.length)]!;
-      const kind = kinds.get(site)!;
+      const { key, kind } = all[random.intBelow(all.length)]!;
       const least = search.defaults.of(kind);
-      const most = Math.max(least, search.defaults.most(kind));
-      d.set(site, random.intRange(least, most));
+      keyed.set(key, random.intRange(least, Math.max(least, search.defaults.most(kind))));
     }
-    kept = search.attempt('mutant', { ...search.params, schedule: undefined, bySite: { keyed: d } }, true) || kept;
+    kept = search.attempt('mutant', { ...search.params, schedule: undefined, bySite: { keyed } }, true) || kept;
   }
   return kept;
 };

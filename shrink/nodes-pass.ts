@@ -3,7 +3,7 @@ import { scheduleFromStreams } from '../arbitraries/kind-streams.js';
 import { findScenario } from '../scenarios/index.js';
 import type { CandidateParams } from './candidate.js';
 import type { ShrinkPass } from './passes.js';
-import { siteValues } from './site-passes.js';
+import { decisionsOf, valuesByKey } from './decisions.js';
 
 /** Re-runs spent building a schedule for a smaller cluster. */
 const NODES_STREAM_ROUNDS = 3;
@@ -36,9 +36,9 @@ export const fewerNodes: ShrinkPass = (search) => {
       search.runs += NODES_STREAM_ROUNDS + 1;
       return { ...base, scenario: p.scenario, schedule: scheduleFromStreams(p.scenario, base, streams, NODES_STREAM_ROUNDS) };
     };
-    const keyed = siteValues(search.best);
+    const decisions = decisionsOf(search.best);
     const candidates: (() => CandidateParams)[] = [
-      ...(keyed === undefined ? [] : [() => ({ ...base, scenario: p.scenario, schedule: undefined, bySite: { keyed } })]),
+      ...(decisions.length === 0 ? [] : [() => ({ ...base, scenario: p.scenario, schedule: undefined, bySite: { keyed: valuesByKey(decisions) } })]),
       () => ({ ...base, scenario: p.scenario, schedule: p.schedule }),
       byKind,
       ...Array.from({ length: NODES_FRESH_SEEDS }, (_, k) => () => ({

@@ -5,8 +5,8 @@
  * time between the two draws: the node then acts at the same tick as it did after the restart, and the run has two
  * events fewer. (A choice that is not a delay just makes a candidate that fails or is not smaller.)
  */
+import { decisionsOf, valuesByKey, type Decision } from './decisions.js';
 import type { ShrinkPass } from './passes.js';
-import type { ShrinkSearch } from './search.js';
 
 /** The node a handler site belongs to: its start, restart, timer, or the receipt of a message to it. */
 const NODE_OF_SITE: readonly RegExp[] = [/^s(\d+)$/, /^r(\d+)#\d+$/, /^t(\d+):/, /^m\d+>(\d+):.*@#\d+$/];
@@ -19,27 +19,10 @@ function nodeOf(site: string): number | undefined {
   return undefined;
 }
 
-interface Decision {
-  readonly key: string;
-  readonly site: string;
-  readonly kind: string;
-  readonly value: number;
-  readonly ticks: number;
-}
-
 /** The last decision before position `end` that `test` accepts. */
 function lastBefore(all: readonly Decision[], end: number, test: (d: Decision) => boolean): Decision | undefined {
   for (let i = end - 1; i >= 0; i--) if (test(all[i]!)) return all[i];
   return undefined;
-}
-
-function decisionsOf(search: ShrinkSearch): Decision[] {
-  const { schedule, siteKeys, siteTicks } = search.best;
-  if (siteKeys === undefined || siteTicks === undefined) return [];
-  return schedule.map((c, i) => {
-    const key = siteKeys[i]!;
-    return { key, site: key.slice(0, key.lastIndexOf('|')), kind: c.kind, value: c.value, ticks: siteTicks[i]! };
-  });
 }
 
 /** The candidate without the crash behind restart site `restart`, or undefined when there is none to take out. */
@@ -49,7 +32,7 @@ function withoutCrash(all: readonly Decision[], restart: string): Map<string, nu
   const restartTicks = all[first]!.ticks;
   const crash = lastBefore(all, first, (d) => d.kind === 'fault:crash' && d.value === 1 && d.ticks <= restartTicks);
   if (crash === undefined) return undefined;
-  const keyed = new Map(all.map((d) => [d.key, d.value]));
+  const keyed = valuesByKey(all);
   keyed.set(crash.key, 0);
   for (const drawn of all.filter((d) => d.site === restart && d.kind.startsWith('choose:'))) {
     const before = lastBefore(all, first, (d) => d.kind === drawn.kind && d.ticks <= crash.ticks && nodeOf(d.site) === node);
@@ -61,11 +44,11 @@ function withoutCrash(all: readonly Decision[], restart: string): Map<string, nu
 /** For each restart of the best run, from the last: its crash and the restart taken out, the node's timing kept. */
 export const retimedRestarts: ShrinkPass = (search) => {
   let kept = false;
-  const restarts = () => [...new Set(decisionsOf(search).map((d) => d.site).filter((site) => /^r\d+#\d+$/.test(site)))];
+  const restarts = () => [...new Set(decisionsOf(search.best).map((d) => d.site).filter((site) => /^r\d+#\d+$/.test(site)))];
   for (let k = restarts().length - 1; k >= 0 && !search.exhausted(); k--) {
     const restart = restarts()[k];
     if (restart === undefined) continue;
-    const keyed = withoutCrash(decisionsOf(search), restart);
+    const keyed = withoutCrash(decisionsOf(search.best), restart);
     if (keyed === undefined) continue;
     kept = search.attempt('crash and restart out, timing kept', { ...search.params, schedule: undefined, bySite: { keyed } }) || kept;
   }

@@ -4,9 +4,8 @@
  * the other decisions where they were. A decision whose site is new in the edited run takes a fallback (the kind's
  * default unless the pass says otherwise). The kept run is recorded positionally as always and replays exactly.
  */
-import type { Choice } from '../sim/outcome.js';
-import type { RunReport } from '../sim/run.js';
 import { ddminChunks } from './ddmin.js';
+import { decisionsOf, valuesByKey } from './decisions.js';
 import type { ShrinkPass } from './passes.js';
 import type { ShrinkSearch } from './search.js';
 
@@ -14,15 +13,6 @@ import type { ShrinkSearch } from './search.js';
 export const SITES_KEPT_WINDOW = 6;
 /** Larger than any protocol choice's range: clamped to the range's top (sim/chooser.ts). */
 const TOP = Number.MAX_SAFE_INTEGER;
-
-/** The best run's decisions by site, in schedule order (undefined when the run has no site keys). */
-function decisions(search: ShrinkSearch): Map<string, Choice> | undefined {
-  const keys = search.best.siteKeys;
-  if (keys === undefined) return undefined;
-  const out = new Map<string, Choice>();
-  search.best.schedule.forEach((c, i) => out.set(keys[i]!, c));
-  return out;
-}
 
 function attemptBySite(
   search: ShrinkSearch,
@@ -34,33 +24,14 @@ function attemptBySite(
   return search.attempt(pass, { ...search.params, schedule: undefined, bySite });
 }
 
-/** A run's decisions as values by site (undefined when the run has no site keys). */
-export function siteValues(report: RunReport): Map<string, number> | undefined {
-  const keys = report.siteKeys;
-  if (keys === undefined) return undefined;
-  return new Map(report.schedule.map((c, i) => [keys[i]!, c.value]));
-}
-
-function values(d: ReadonlyMap<string, Choice>, edit: (site: string, c: Choice) => number | undefined): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [site, c] of d) {
-    const v = edit(site, c);
-    if (v !== undefined) out.set(site, v);
-  }
-  return out;
-}
-
 /** Delta debugging over the decisions away from their default, by site: chunks of them back to the default. */
 export const siteDefaults: ShrinkPass = (search) =>
   ddminChunks(
     search,
-    () => {
-      const d = decisions(search);
-      return d === undefined ? [] : [...d].filter(([, c]) => !search.defaults.isDefault(c)).map(([site]) => site);
-    },
+    () => decisionsOf(search.best).filter((d) => !search.defaults.isDefault(d)).map((d) => d.key),
     (chunk) => {
       const off = new Set(chunk);
-      const keyed = values(decisions(search)!, (site, c) => (off.has(site) ? undefined : c.value));
+      const keyed = valuesByKey(decisionsOf(search.best), (d) => (off.has(d.key) ? undefined : d.value));
       return attemptBySite(search, `${chunk.length} decisions default by site`, keyed);
     },
   );
@@ -72,13 +43,10 @@ export const siteDefaults: ShrinkPass = (search) =>
 function ddminTowards(search: ShrinkSearch, kind: string, value: number, pass: string): boolean {
   return ddminChunks(
     search,
-    () => {
-      const d = decisions(search);
-      return d === undefined ? [] : [...d].filter(([, c]) => c.kind === kind && c.value < value).map(([site]) => site);
-    },
+    () => decisionsOf(search.best).filter((d) => d.kind === kind && d.value < value).map((d) => d.key),
     (chunk) => {
       const moved = new Set(chunk);
-      const keyed = values(decisions(search)!, (site, c) => (moved.has(site) ? value : c.value));
+      const keyed = valuesByKey(decisionsOf(search.best), (d) => (moved.has(d.key) ? value : d.value));
       return attemptBySite(search, `${chunk.length} ${pass}`, keyed, new Map([[kind, value]]));
     },
   );
@@ -104,18 +72,16 @@ export const siteDelaysTop: ShrinkPass = (search) => ddminTowards(search, 'delay
  */
 export const siteChoicesTop: ShrinkPass = (search) => {
   let kept = false;
-  const kinds = [...new Set(search.best.schedule.filter((c) => c.kind.startsWith('choose:') || c.kind === 'delay').map((c) => c.kind))];
-  kinds.sort();
+  const kinds = [...new Set(decisionsOf(search.best).map((d) => d.kind))].filter((k) => k.startsWith('choose:') || k === 'delay').sort();
   for (const kind of kinds) {
-    const sites = [...(decisions(search) ?? [])].filter(([, c]) => c.kind === kind).map(([site]) => site);
-    const window = sites.slice(0, SITES_KEPT_WINDOW);
+    const window = decisionsOf(search.best).filter((d) => d.kind === kind).slice(0, SITES_KEPT_WINDOW).map((d) => d.key);
     const keeps: string[][] = [[], ...window.map((a) => [a])];
     window.forEach((a, i) => window.slice(i + 1).forEach((b) => keeps.push([a, b])));
     for (const keep of keeps) {
       if (search.exhausted()) return kept;
-      const d = decisions(search)!;
-      if (keep.some((site) => !d.has(site))) continue;
-      const keyed = values(d, (site, c) => (c.kind === kind && !keep.includes(site) ? TOP : c.value));
+      const all = decisionsOf(search.best);
+      if (keep.some((key) => !all.some((d) => d.key === key))) continue;
+      const keyed = valuesByKey(all, (d) => (d.kind === kind && !keep.includes(d.key) ? TOP : d.value));
       kept = attemptBySite(search, `${kind} at the top but ${keep.length}`, keyed, new Map([[kind, TOP]])) || kept;
     }
   }
@@ -131,27 +97,19 @@ const NODE_PICKED = ['fault:crash', 'fault:pause', 'fault:restart', 'fault:resum
  */
 export const faultsShifted: ShrinkPass = (search) => {
   let kept = false;
-  const fired = (): [string, string][] => {
-    const d = decisions(search);
-    if (d === undefined) return [];
-    return [...d]
-      .filter(([key, c]) => NODE_PICKED.includes(c.kind) && c.value === 1 && key.startsWith('f@'))
-      .map(([key, c]) => [key.slice(0, key.indexOf('|')), c.kind]);
-  };
-  const steps = (): string[] => [...new Set([...(decisions(search) ?? new Map()).keys()].filter((k) => k.startsWith('f@')).map((k) => k.slice(0, k.indexOf('|'))))];
+  const fired = () => decisionsOf(search.best).filter((d) => NODE_PICKED.includes(d.kind) && d.value === 1 && d.site.startsWith('f@'));
   for (let f = fired().length - 1; f >= 0 && !search.exhausted(); f--) {
     const fault = fired()[f];
     if (fault === undefined) continue;
-    const [from, kind] = fault;
-    for (const to of steps()) {
-      if (to === from || search.exhausted()) continue;
-      const d = decisions(search)!;
-      const pick = d.get(`${from}|${kind}-node#0`);
-      const keyed = values(d, (_, c) => c.value);
-      keyed.set(`${from}|${kind}#0`, 0);
-      keyed.set(`${to}|${kind}#0`, 1);
-      if (pick !== undefined) keyed.set(`${to}|${kind}-node#0`, pick.value);
-      if (attemptBySite(search, `${kind} at another step`, keyed)) {
+    const steps = [...new Set(decisionsOf(search.best).map((d) => d.site).filter((site) => site.startsWith('f@')))];
+    for (const to of steps) {
+      if (to === fault.site || search.exhausted()) continue;
+      const keyed = valuesByKey(decisionsOf(search.best));
+      const pick = keyed.get(`${fault.site}|${fault.kind}-node#0`);
+      keyed.set(fault.key, 0);
+      keyed.set(`${to}|${fault.kind}#0`, 1);
+      if (pick !== undefined) keyed.set(`${to}|${fault.kind}-node#0`, pick);
+      if (attemptBySite(search, `${fault.kind} at another step`, keyed)) {
         kept = true;
         break;
       }

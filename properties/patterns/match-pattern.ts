@@ -3,7 +3,7 @@ import type { ExecEvent, Execution } from '../../execution/types.js';
 import type { CheckResult } from '../result-types.js';
 import { buildAutomaton, type LabelAutomaton } from './automaton.js';
 import { buildCausalDag, type CausalDag } from './causal-dag.js';
-import { parseLabelPattern } from './label-pattern.js';
+import { parseLabelPattern, type PatternAst } from './label-pattern.js';
 import { PATH_STEPS_MAX_DEFAULT, stepsStoppedBy, type PathLimits } from './limits.js';
 
 /** Names an event for patterns; `null` makes it unlabelled: a path passes through it and its label is left out. */
@@ -33,14 +33,25 @@ export function matchCausalPattern(
 ): Failable<PatternResult> {
   const parsed = parseLabelPattern(pattern);
   if (!parsed.ok) return fail(parsed.error);
-  const automaton = buildAutomaton(parsed.value);
+  return succeed(matchParsedPattern(exec, parsed.value, pattern, label, limits));
+}
+
+/** `matchCausalPattern` for a pattern already parsed (`text` names it in the result). */
+export function matchParsedPattern(
+  exec: Execution,
+  ast: PatternAst,
+  text: string,
+  label: EventLabeller,
+  limits: PathLimits = {},
+): PatternResult {
+  const automaton = buildAutomaton(ast);
   const dag = buildCausalDag(exec);
   const labels = exec.events.map(label);
   const stepsMax = limits.stepsMax ?? PATH_STEPS_MAX_DEFAULT;
   const { words, follow, accepting } = automaton;
   const out = new Uint32Array(exec.events.length * words);
   const incoming = new Uint32Array(words);
-  const base = { modality: 'pattern', predicate: pattern, algorithm: `automaton-dag (${dag.messageEdges})`, cutsVisited: 0 };
+  const base = { modality: 'pattern', predicate: text, algorithm: `automaton-dag (${dag.messageEdges})`, cutsVisited: 0 };
   let steps = 0;
   for (let f = 0; f < exec.events.length; f++) {
     incoming.fill(0);
@@ -66,20 +77,20 @@ export function matchCausalPattern(
       const hit = out[row + w]! & accepting[w]!;
       if (hit !== 0) {
         const path = witnessPath(automaton, dag, labels, out, f, w * 32 + (31 - Math.clz32(hit & -hit)));
-        return succeed({
+        return {
           ...base,
           verdict: 'holds',
           witness: { cut: exec.events[f]!.clock.slice() },
           path,
           labels: path.map((e) => labels[e]).filter((x): x is string => x !== null),
-        });
+        };
       }
     }
     if (steps > stepsMax) {
-      return succeed({ ...base, verdict: 'unknown', stoppedBy: stepsStoppedBy(stepsMax, f + 1, exec.events.length) });
+      return { ...base, verdict: 'unknown', stoppedBy: stepsStoppedBy(stepsMax, f + 1, exec.events.length) };
     }
   }
-  return succeed({ ...base, verdict: 'fails' });
+  return { ...base, verdict: 'fails' };
 }
 
 /** Walks back from (end, state) through stored state sets to a start, returning the path in forward order. */
