@@ -2,35 +2,114 @@
  * Lowe's memoisation for the Wing & Gong search: the configurations already explored, each a pair (set of
  * linearized operations, model state). Reaching a configuration twice cannot lead anywhere new, since what can
  * follow depends only on which operations remain and on the state.
+ *
+ * The sets are two `FrontierSet`s (operations of known and of unknown outcome), keyed by their frontiers and key
+ * windows, stored in a word pool of fixed-size chunks (no copy on growth) behind an open-addressing hash table.
+ * Its size in bytes is estimated from counts (`bytes`), so a memory limit gives the same verdict on every machine.
  */
-import { sameWords, type OpSet } from './bitset.js';
+import type { FrontierSet } from './bitset.js';
 import { mix32 } from './models/values.js';
 
-interface Node<S> {
-  readonly words: Uint32Array;
-  readonly state: S;
-  readonly next: Node<S> | undefined;
-}
+const CHUNK_WORDS = 1 << 18;
+/** Bytes per entry besides its key words: a hash-table slot at load ≤ ½ (8), hash, key address, state reference (8). */
+export const CACHE_ENTRY_BYTES = 24;
 
-/** A hash set of configurations; buckets are chained by hash. */
+/** A hash set of configurations. */
 export class ConfigurationCache<S> {
-  private readonly buckets = new Map<number, Node<S>>();
   size = 0;
+  /** Key words stored, over all entries (each set's `low` and window length, then its window). */
+  keyWords = 0;
+  private slots: Int32Array = new Int32Array(1024).fill(-1);
+  private hashes: Int32Array = new Int32Array(256);
+  private addresses: Int32Array = new Int32Array(256);
+  private readonly states: S[] = [];
+  private readonly chunks: Uint32Array[] = [];
+  private chunkUsed = CHUNK_WORDS;
 
   constructor(
     private readonly equal: (a: S, b: S) => boolean,
     private readonly hashState: (s: S) => number,
   ) {}
 
-  /** Adds (set, state) and returns true, or returns false when it is already present. Copies the set's words. */
-  addIfAbsent(set: OpSet, state: S): boolean {
-    const key = mix32(set.hash ^ Math.imul(this.hashState(state), 0x27d4eb2d));
-    const head = this.buckets.get(key);
-    for (let node = head; node !== undefined; node = node.next) {
-      if (sameWords(node.words, set.words) && this.equal(node.state, state)) return false;
+  /** Estimated bytes held: key words and per-entry overhead. */
+  get bytes(): number {
+    return 4 * this.keyWords + CACHE_ENTRY_BYTES * this.size;
+  }
+
+  /**
+   * Adds (sets, state) and returns true, or returns false when it is already present. `setHash` is the Zobrist hash
+   * of the sets' members. Copies the sets' key windows.
+   */
+  addIfAbsent(setHash: number, sets: readonly FrontierSet[], state: S): boolean {
+    const hash = mix32(setHash ^ Math.imul(this.hashState(state), 0x27d4eb2d));
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let id = this.slots[slot] as number; id !== -1; id = this.slots[slot] as number) {
+      if (this.hashes[id] === hash && this.equal(this.states[id] as S, state) && this.sameKey(id, sets)) return false;
+      slot = (slot + 1) & mask;
     }
-    this.buckets.set(key, { words: set.words.slice(), state, next: head });
-    this.size++;
+    this.store(hash, sets, state, slot);
     return true;
   }
+
+  private sameKey(id: number, sets: readonly FrontierSet[]): boolean {
+    const address = this.addresses[id] as number;
+    const chunk = this.chunks[address >>> 18] as Uint32Array;
+    let at = address & (CHUNK_WORDS - 1);
+    for (const set of sets) {
+      const count = set.keyWordCount;
+      if (chunk[at] !== set.low || chunk[at + 1] !== count) return false;
+      at += 2;
+      const first = set.keyWordFirst;
+      for (let w = 0; w < count; w++) if (chunk[at + w] !== set.words[first + w]) return false;
+      at += count;
+    }
+    return true;
+  }
+
+  private store(hash: number, sets: readonly FrontierSet[], state: S, slot: number): void {
+    let length = 0;
+    for (const set of sets) length += 2 + set.keyWordCount;
+    if (this.chunkUsed + length > CHUNK_WORDS) {
+      this.chunks.push(new Uint32Array(Math.max(CHUNK_WORDS, length)));
+      this.chunkUsed = 0;
+    }
+    const chunk = this.chunks[this.chunks.length - 1] as Uint32Array;
+    const id = this.size;
+    if (id === this.hashes.length) {
+      this.hashes = grow(this.hashes);
+      this.addresses = grow(this.addresses);
+    }
+    this.hashes[id] = hash;
+    this.addresses[id] = (this.chunks.length - 1) * CHUNK_WORDS + this.chunkUsed;
+    this.states.push(state);
+    for (const set of sets) {
+      const count = set.keyWordCount;
+      chunk[this.chunkUsed] = set.low;
+      chunk[this.chunkUsed + 1] = count;
+      chunk.set(set.words.subarray(set.keyWordFirst, set.keyWordFirst + count), this.chunkUsed + 2);
+      this.chunkUsed += 2 + count;
+    }
+    this.keyWords += length;
+    this.slots[slot] = id;
+    this.size++;
+    if (2 * this.size > this.slots.length) this.rehash();
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(2 * this.slots.length).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let slot = (this.hashes[id] as number) & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+    this.slots = slots;
+  }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const grown = new Int32Array(2 * array.length);
+  grown.set(array);
+  return grown;
 }

@@ -1,6 +1,7 @@
 /**
  * `checkHistory`: is a client history linearizable with respect to a model? Pure and deterministic: budgets are
- * counted in search steps and cache entries, never in wall-clock time.
+ * counted in search steps, cache entries and estimated bytes, never in wall-clock time, except for the opt-in time
+ * limit, a safety net whose stop is reported as such.
  */
 import { fail, succeed, type Failable } from '../../execution/failable.js';
 import type { History } from '../../execution/history.js';
@@ -8,12 +9,12 @@ import type { Model, ModelName } from './model.js';
 import { MODELS } from './models/registry.js';
 import { buildOperations, type Operation } from './operations.js';
 import { splitOperations, type HistoryPart } from './partition.js';
-import { LinearizationSearch } from './search.js';
+import { searchInTurns } from './turns.js';
 
 export const STEPS_MAX_DEFAULT = 100_000_000;
 export const CACHE_ENTRIES_MAX_DEFAULT = 2_000_000;
-/** Steps of each part's first turn; each round doubles it. */
-const SLICE_STEPS_FIRST = 1_000;
+/** 512 MiB: what the search's structures may hold, estimated from their sizes (see `LinearizabilityLimits`). */
+export const MEMORY_BYTES_MAX_DEFAULT = 512 * 2 ** 20;
 
 /** Limits of a check; reaching one gives the verdict `unknown`. */
 export interface LinearizabilityLimits {
@@ -21,6 +22,17 @@ export interface LinearizabilityLimits {
   readonly stepsMax?: number;
   /** Memoised configurations held at once, over all parts (default `CACHE_ENTRIES_MAX_DEFAULT`). */
   readonly cacheEntriesMax?: number;
+  /**
+   * Bytes the searches may hold at once, over all parts (default `MEMORY_BYTES_MAX_DEFAULT`). Estimated from the
+   * sizes of their structures (cache key words, a fixed cost per cache entry and per operation), not measured from
+   * the process, so the verdict is the same on every machine; the history itself is not counted.
+   */
+  readonly memoryBytesMax?: number;
+  /**
+   * Wall-clock milliseconds before answering `unknown` (no default: off). A safety net only: unlike the others it
+   * depends on the machine, and its stop says so (`time limit (… ms) reached`).
+   */
+  readonly timeMaxMs?: number;
 }
 
 export interface CheckHistoryOptions extends LinearizabilityLimits {
@@ -28,6 +40,8 @@ export interface CheckHistoryOptions extends LinearizabilityLimits {
   readonly split?: boolean;
   /** Names the input in errors (default `history`). */
   readonly source?: string;
+  /** The clock of `timeMaxMs`, in milliseconds (default `performance.now`); read only when `timeMaxMs` is set. */
+  readonly nowMs?: () => number;
 }
 
 export type LinearizabilityVerdict = 'linearizable' | 'not-linearizable' | 'unknown';
@@ -61,6 +75,8 @@ export interface LinearizabilityResult {
   readonly steps: number;
   /** Memoised configurations, summed over the parts. */
   readonly cacheEntries: number;
+  /** The most bytes the searches held at once, as estimated for `memoryBytesMax`. */
+  readonly memoryBytesPeak: number;
   readonly explanation?: LinearizabilityExplanation;
   /** For `unknown`: which limit stopped the search, in words. */
   readonly stoppedBy?: string;
@@ -79,44 +95,19 @@ export function checkHistory(history: History, modelName: ModelName, options: Ch
   if (!built.ok) return fail(built.error);
   const ops = built.value.filter((op) => op.output.kind === 'ok' || !model.readOnly(op.input));
   const parts = splitOperations(ops, model, options.split ?? true);
-  const stepsMax = options.stepsMax ?? STEPS_MAX_DEFAULT;
-  const cacheEntriesMax = options.cacheEntriesMax ?? CACHE_ENTRIES_MAX_DEFAULT;
   const base = { model: modelName, operations: ops.length, partitions: parts.length };
-  // The parts are searched in turns, with slices of steps that double each round, so a violation in an easy part
-  // is found without first exhausting a hard one (deterministically: no threads, no clock).
-  const live = parts.map((part) => ({ part, search: new LinearizationSearch(part.ops, model) }));
-  let steps = 0;
-  let cacheEntries = 0;
-  let stoppedBy: string | undefined;
-  for (let slice = SLICE_STEPS_FIRST; live.length > 0; slice *= 2) {
-    for (let i = 0; i < live.length; ) {
-      const { part, search } = live[i] as (typeof live)[number];
-      if (steps >= stepsMax) {
-        stoppedBy ??= `search steps limit (${stepsMax}) reached`;
-        for (const other of live) cacheEntries += other.search.cacheEntries;
-        live.length = 0;
-        break;
-      }
-      let othersCache = 0;
-      for (const other of live) if (other.search !== search) othersCache += other.search.cacheEntries;
-      const before = search.steps;
-      const end = search.run(Math.min(slice, stepsMax - steps), cacheEntriesMax - othersCache);
-      steps += search.steps - before;
-      if (end === undefined) {
-        i++;
-        continue;
-      }
-      live.splice(i, 1);
-      cacheEntries += search.cacheEntries;
-      if (end.kind === 'stopped') stoppedBy ??= end.stoppedBy;
-      if (end.kind !== 'violation') continue;
-      for (const other of live) cacheEntries += other.search.cacheEntries;
-      const explanation = explain(model, part, end.prefix, end.stateAfterPrefix, end.blocked);
-      return succeed({ verdict: 'not-linearizable', ...base, steps, cacheEntries, explanation });
-    }
-  }
-  if (stoppedBy !== undefined) return succeed({ verdict: 'unknown', ...base, steps, cacheEntries, stoppedBy });
-  return succeed({ verdict: 'linearizable', ...base, steps, cacheEntries });
+  const end = searchInTurns(parts, model, {
+    stepsMax: options.stepsMax ?? STEPS_MAX_DEFAULT,
+    cacheEntriesMax: options.cacheEntriesMax ?? CACHE_ENTRIES_MAX_DEFAULT,
+    memoryBytesMax: options.memoryBytesMax ?? MEMORY_BYTES_MAX_DEFAULT,
+    timeMaxMs: options.timeMaxMs,
+    nowMs: options.nowMs ?? (() => performance.now()),
+  });
+  const counts = { ...base, steps: end.steps, cacheEntries: end.cacheEntries, memoryBytesPeak: end.memoryBytesPeak };
+  if (end.kind === 'unknown') return succeed({ verdict: 'unknown', ...counts, stoppedBy: end.stoppedBy });
+  if (end.kind === 'linearizable') return succeed({ verdict: 'linearizable', ...counts });
+  const explanation = explain(model, end.part, end.prefix, end.stateAfterPrefix, end.blocked);
+  return succeed({ verdict: 'not-linearizable', ...counts, explanation });
 }
 
 function explain(

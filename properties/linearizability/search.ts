@@ -13,8 +13,12 @@
  * was invoked, so in any linearization that places it later it can be moved to now: it leaves the state unchanged,
  * and nothing in between had to precede it. So if nothing completes the history after a forced read, nothing
  * completes it without the read either, and backtracking skips the alternatives at that level.
+ *
+ * Costs: every list entry visited is a step, and so is every word of a cache key built or compared and every word
+ * scanned to move a set's frontier, so a step limit bounds all the work of the search. Besides steps, the search
+ * estimates the bytes it holds from counts (`bytes`), for a deterministic memory limit.
  */
-import { OpSet } from './bitset.js';
+import { FrontierSet, zobristKey } from './bitset.js';
 import { ConfigurationCache } from './cache.js';
 import { buildEntryList, lift, unlift, type EntryList } from './entry-list.js';
 import type { Model } from './model.js';
@@ -24,9 +28,22 @@ import type { Operation } from './operations.js';
 export type SearchEnd<S> =
   | { readonly kind: 'linearizable'; readonly order: readonly number[] }
   | { readonly kind: 'violation'; readonly prefix: readonly number[]; readonly stateAfterPrefix: S; readonly blocked: number }
-  | { readonly kind: 'stopped'; readonly stoppedBy: string };
+  | { readonly kind: 'stopped'; readonly limit: 'cache entries' | 'memory' };
 
-/** A WGL search over `ops` (indices into `ops` in its answers), run by `run(steps)` slices. */
+/** Bytes per operation of the search's own arrays (entry list, stacks, sets, flags), for `bytes`. */
+export const SEARCH_BYTES_PER_OPERATION = 64;
+
+/** Limits of one `run` of a search. */
+export interface RunLimits {
+  /** Steps this run may take (it stops, resumable, when they are spent). */
+  readonly steps: number;
+  /** The search stops with `stopped` once its cache holds this many configurations. */
+  readonly cacheEntriesMax: number;
+  /** The search stops with `stopped` once its estimated `bytes` reach this. */
+  readonly bytesMax: number;
+}
+
+/** A WGL search over `ops` (indices into `ops` in its answers), run by `run(limits)` slices. */
 export class LinearizationSearch<S> {
   /** Steps taken so far. */
   steps = 0;
@@ -34,7 +51,13 @@ export class LinearizationSearch<S> {
   private readonly required: Uint8Array;
   private readonly readOnly: Uint8Array;
   private requiredLeft = 0;
-  private readonly linearized: OpSet;
+  // Linearized operations: those of known outcome and those of unknown outcome in two sets (an operation of unknown
+  // outcome that is never linearized would otherwise pin the frontier, and so widen every cache key, for ever).
+  private readonly sets: readonly [FrontierSet, FrontierSet];
+  private readonly setOf: Uint8Array;
+  private readonly indexInSet: Int32Array;
+  private readonly keys: Int32Array;
+  private setHash = 0;
   private readonly cache: ConfigurationCache<S>;
   private readonly stackOps: Int32Array;
   private readonly stackForced: Uint8Array;
@@ -44,7 +67,9 @@ export class LinearizationSearch<S> {
   private entry: number;
   // For the explanation: the deepest stack seen, and the operation whose return stopped it.
   private bestDepth = 0;
-  private bestPrefix: readonly number[] = [];
+  /** bestOps[0..bestDepth) is the deepest stack seen; its first `bestShared` entries are still on the stack. */
+  private readonly bestOps: Int32Array;
+  private bestShared = 0;
   private bestState: S;
   private blocked = -1;
 
@@ -64,7 +89,19 @@ export class LinearizationSearch<S> {
         this.requiredLeft++;
       }
     }
-    this.linearized = new OpSet(n);
+    this.setOf = new Uint8Array(n);
+    this.indexInSet = new Int32Array(n);
+    this.keys = new Int32Array(n);
+    const sizes = [0, 0];
+    for (let i = 0; i < n; i++) {
+      const set = this.required[i] === 1 ? 0 : 1;
+      this.setOf[i] = set;
+      this.indexInSet[i] = sizes[set] as number;
+      sizes[set] = (sizes[set] as number) + 1;
+      this.keys[i] = zobristKey(i);
+    }
+    this.sets = [new FrontierSet(sizes[0] as number), new FrontierSet(sizes[1] as number)];
+    this.bestOps = new Int32Array(n);
     this.cache = new ConfigurationCache<S>(model.equal, model.hash);
     this.stackOps = new Int32Array(n);
     this.stackForced = new Uint8Array(n);
@@ -79,20 +116,41 @@ export class LinearizationSearch<S> {
     return this.cache.size;
   }
 
+  /** Estimated bytes held: the cache and the search's own arrays (model states count as one reference each). */
+  get bytes(): number {
+    return this.cache.bytes + SEARCH_BYTES_PER_OPERATION * this.ops.length;
+  }
+
+  private add(op: number): void {
+    (this.sets[this.setOf[op] as number] as FrontierSet).push(this.indexInSet[op] as number);
+    this.setHash ^= this.keys[op] as number;
+  }
+
+  private remove(op: number): void {
+    (this.sets[this.setOf[op] as number] as FrontierSet).pop(this.indexInSet[op] as number);
+    this.setHash ^= this.keys[op] as number;
+  }
+
+  /** Words scanned so far to move the sets' frontiers. */
+  private wordsScanned(): number {
+    return this.sets[0].wordsScanned + this.sets[1].wordsScanned;
+  }
+
   /**
-   * Runs at most `stepsMax` more steps while the cache holds fewer than `cacheEntriesMax` configurations; returns
-   * how the search ended, or `undefined` when the steps ran out first (call again to resume).
+   * Runs at most `limits.steps` more steps; returns how the search ended, or `undefined` when the steps ran out
+   * first (call again to resume).
    */
-  run(stepsMax: number, cacheEntriesMax: number): SearchEnd<S> | undefined {
-    const { list, ops, model, linearized, cache, stackOps, stackForced, stackStates, required, readOnly } = this;
+  run(limits: RunLimits): SearchEnd<S> | undefined {
+    const { list, ops, model, sets, cache, stackOps, stackForced, stackStates, required, readOnly } = this;
     const { next, head } = list;
-    const stepsEnd = this.steps + stepsMax;
+    const stepsEnd = this.steps + limits.steps;
     let { depth, state, entry, steps } = this;
     try {
       for (;;) {
         if (this.requiredLeft === 0) return { kind: 'linearizable', order: Array.from(stackOps.subarray(0, depth)) };
         if (steps >= stepsEnd) return undefined;
-        if (cache.size >= cacheEntriesMax) return { kind: 'stopped', stoppedBy: `cache entries limit (${cacheEntriesMax}) reached` };
+        if (cache.size >= limits.cacheEntriesMax) return { kind: 'stopped', limit: 'cache entries' };
+        if (this.bytes >= limits.bytesMax) return { kind: 'stopped', limit: 'memory' };
         steps++;
         if (entry === head) throw new Error('LinearizationSearch: reached the end of the list with required operations left');
         const op = entry >> 1;
@@ -104,8 +162,11 @@ export class LinearizationSearch<S> {
             continue;
           }
           const forced = readOnly[op] === 1;
-          linearized.add(op);
-          if (cache.addIfAbsent(linearized, result.next)) {
+          const scanned = this.wordsScanned();
+          this.add(op);
+          const fresh = cache.addIfAbsent(this.setHash, sets, result.next);
+          steps += sets[0].keyWordCount + sets[1].keyWordCount + this.wordsScanned() - scanned;
+          if (fresh) {
             stackForced[depth] = forced ? 1 : 0;
             stackOps[depth] = op;
             stackStates[depth] = state;
@@ -113,16 +174,11 @@ export class LinearizationSearch<S> {
             state = result.next;
             lift(list, op);
             this.requiredLeft -= required[op] as number;
-            if (depth > this.bestDepth) {
-              this.bestDepth = depth;
-              this.bestPrefix = Array.from(stackOps.subarray(0, depth));
-              this.bestState = state;
-              this.blocked = -1;
-            }
+            if (depth > this.bestDepth) this.recordBest(depth, state);
             entry = next[head] as number;
             continue;
           }
-          linearized.remove(op);
+          this.remove(op);
           if (!forced) {
             entry = next[entry] as number;
             continue;
@@ -136,12 +192,14 @@ export class LinearizationSearch<S> {
         do {
           if (depth === 0) {
             const blocked = this.blocked === -1 ? op : this.blocked;
-            return { kind: 'violation', prefix: this.bestPrefix, stateAfterPrefix: this.bestState, blocked };
+            const prefix = Array.from(this.bestOps.subarray(0, this.bestDepth));
+            return { kind: 'violation', prefix, stateAfterPrefix: this.bestState, blocked };
           }
           depth--;
+          if (depth < this.bestShared) this.bestShared = depth;
           undone = stackOps[depth] as number;
           state = stackStates[depth] as S;
-          linearized.remove(undone);
+          this.remove(undone);
           unlift(list, undone);
           this.requiredLeft += required[undone] as number;
         } while (stackForced[depth] === 1);
@@ -153,5 +211,14 @@ export class LinearizationSearch<S> {
       this.entry = entry;
       this.steps = steps;
     }
+  }
+
+  /** A new deepest stack: copy what changed since the last one (amortised O(1) per push, not O(depth)). */
+  private recordBest(depth: number, state: S): void {
+    this.bestOps.set(this.stackOps.subarray(this.bestShared, depth), this.bestShared);
+    this.bestShared = depth;
+    this.bestDepth = depth;
+    this.bestState = state;
+    this.blocked = -1;
   }
 }
