@@ -6,6 +6,7 @@
 import type { Failable } from '../execution/failable.js';
 import { fail, succeed } from '../execution/failable.js';
 import type { Execution } from '../execution/types.js';
+import type { BoundedRegex } from './bounded-regex.js';
 import { countNewlines, findLongLine, LineCursor } from './shiviz-lines.js';
 import { orderExecution } from './shiviz-order.js';
 import {
@@ -16,7 +17,7 @@ import {
   splitUploadFormat,
 } from './shiviz-regex.js';
 import type { RegexOrigin } from './shiviz-regex.js';
-import { scanSegment } from './shiviz-scan.js';
+import { next, scanSegment } from './shiviz-scan.js';
 import type { Segment } from './shiviz-scan.js';
 import { CLOCK_CELLS_MAX_DEFAULT, validateEvents } from './shiviz-validate.js';
 
@@ -55,20 +56,17 @@ function fileName(source: string): string {
   return source.split(/[\\/]/).pop() ?? source;
 }
 
-function splitExecutions(text: string, firstLine: number, delimiter: RegExp | undefined, base: string): Segment[] {
+function splitExecutions(text: string, firstLine: number, delimiter: BoundedRegex | undefined, base: string): Segment[] {
   if (delimiter === undefined) return [{ text, firstLine, label: base }];
   const cursor = new LineCursor(text, firstLine);
   const pieces: { start: number; end: number; trace: string | undefined }[] = [];
   let start = 0;
   let trace: string | undefined;
-  for (let m = delimiter.exec(text); m !== null; m = delimiter.exec(text)) {
-    if (m[0].length === 0) {
-      delimiter.lastIndex++;
-      continue;
-    }
+  for (let m = delimiter.exec(text, 0); m !== null; m = delimiter.exec(text, next(m))) {
+    if (m.end === m.index) continue;
     pieces.push({ start, end: m.index, trace });
-    start = m.index + m[0].length;
-    trace = m.groups?.['trace'];
+    start = m.end;
+    trace = m.groups['trace'];
   }
   pieces.push({ start, end: text.length, trace });
   const kept = pieces.filter((p) => text.slice(p.start, p.end).trim().length > 0);
@@ -102,7 +100,7 @@ export function parseShiViz(input: string, options: ShiVizOptions): Failable<Exe
   const parser = compileParser(options.parser ?? header?.parser ?? GOVECTOR_PARSER, parserOrigin);
   if (!parser.ok) return parser;
   const delimiterPattern = options.delimiter ?? header?.delimiter;
-  let delimiter: RegExp | undefined;
+  let delimiter: BoundedRegex | undefined;
   if (delimiterPattern !== undefined && delimiterPattern.trim() !== '') {
     const compiled = compileDelimiter(delimiterPattern, delimiterOrigin);
     if (!compiled.ok) return compiled;

@@ -5,6 +5,8 @@
  */
 import type { Failable } from '../execution/failable.js';
 import { fail, succeed } from '../execution/failable.js';
+import { compileBounded } from './bounded-regex.js';
+import type { BoundedRegex } from './bounded-regex.js';
 
 /** GoVector's log format: `host {"host":1, ...}` on one line, the event text on the next. */
 export const GOVECTOR_PARSER = String.raw`(?<host>\S*) (?<clock>{.*})\n(?<event>.*)`;
@@ -17,34 +19,24 @@ export interface RegexOrigin {
 
 /** A compiled parser regex and the names of its field groups (every named group but host, clock and event). */
 export interface CompiledParser {
-  /** Flags `gmd`: global, multi-line, with match indices (to locate the clock). */
-  readonly regex: RegExp;
+  /** Runs in linear time (see `bounded-regex.ts`). */
+  readonly regex: BoundedRegex;
   readonly fieldNames: readonly string[];
 }
 
 const REQUIRED_GROUPS = ['host', 'clock', 'event'] as const;
 
-function compile(pattern: string, flags: string, what: string, origin: RegexOrigin): Failable<RegExp> {
-  try {
-    return succeed(new RegExp(pattern, flags));
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return fail({ ...origin, message: `the ${what} is not a valid JavaScript regular expression (${reason})` });
-  }
-}
-
-/** Names of the named groups of `regex`, in the order they appear. */
-export function groupNames(regex: RegExp): string[] {
-  // An empty alternative makes the regex match '' at once, and a match lists every named group of the regex.
-  const groups = new RegExp(`(?:${regex.source})|`, regex.flags.replace(/[gy]/g, '')).exec('')?.groups;
-  return groups === undefined ? [] : Object.keys(groups);
+function compile(pattern: string, what: string, origin: RegexOrigin): Failable<BoundedRegex> {
+  const compiled = compileBounded(pattern);
+  if (typeof compiled === 'string') return fail({ ...origin, message: `the ${what} ${compiled}` });
+  return succeed(compiled);
 }
 
 /** Compiles a parser regex, requiring the groups `host`, `clock` and `event`. */
 export function compileParser(pattern: string, origin: RegexOrigin): Failable<CompiledParser> {
-  const compiled = compile(pattern, 'gmd', 'parser regex', origin);
+  const compiled = compile(pattern, 'parser regex', origin);
   if (!compiled.ok) return compiled;
-  const names = groupNames(compiled.value);
+  const names = compiled.value.groupNames;
   const missing = REQUIRED_GROUPS.filter((g) => !names.includes(g));
   if (missing.length > 0) {
     const list = missing.map((g) => `(?<${g}>...)`).join(', ');
@@ -55,9 +47,9 @@ export function compileParser(pattern: string, origin: RegexOrigin): Failable<Co
   return succeed({ regex: compiled.value, fieldNames: names.filter((n) => !required.includes(n)) });
 }
 
-/** Compiles an execution delimiter regex (flags `gm`); a `trace` group, if any, names each execution. */
-export function compileDelimiter(pattern: string, origin: RegexOrigin): Failable<RegExp> {
-  return compile(pattern, 'gm', 'delimiter regex', origin);
+/** Compiles an execution delimiter regex (multi-line); a `trace` group, if any, names each execution. */
+export function compileDelimiter(pattern: string, origin: RegexOrigin): Failable<BoundedRegex> {
+  return compile(pattern, 'delimiter regex', origin);
 }
 
 /** The ShiViz upload format split into its header (parser, delimiter) and the log. */

@@ -6,6 +6,7 @@ import type { Failable, InputError } from '../execution/failable.js';
 import { fail, succeed } from '../execution/failable.js';
 import type { StateValue } from '../execution/types.js';
 import { fieldValue, parseKeyValues } from './kv.js';
+import type { BoundedMatch } from './bounded-regex.js';
 import type { CompiledParser } from './shiviz-regex.js';
 import { LineCursor } from './shiviz-lines.js';
 import type { LinePosition } from './shiviz-lines.js';
@@ -66,8 +67,12 @@ function firstMatchWithin(parser: CompiledParser, text: string, charsMax: number
   if (text.length <= charsMax) return true;
   let end = charsMax;
   for (let extraLines = 0; extraLines < 16 && end !== -1; extraLines++) end = text.indexOf('\n', end + 1);
-  const probe = new RegExp(parser.regex.source, parser.regex.flags);
-  return probe.exec(end === -1 ? text : text.slice(0, end)) !== null;
+  return parser.regex.exec(end === -1 ? text : text.slice(0, end), 0) !== null;
+}
+
+/** Where the search after match `m` starts: its end, or one further after an empty match (as `RegExp` does). */
+export function next(m: BoundedMatch): number {
+  return m.end === m.index ? m.end + 1 : m.end;
 }
 
 /** The raw events of one execution, in the order the log writes them. */
@@ -78,13 +83,11 @@ export function scanSegment(segment: Segment, parser: CompiledParser, options: S
     const within = `within its first ${options.unmatchedPrefixCharsMax} characters`;
     return fail({ source, line: segment.firstLine, message: `${noEvent} ${within}, expected a log the regex fits` });
   }
-  const regex = new RegExp(parser.regex.source, parser.regex.flags);
   const cursor = new LineCursor(segment.text, segment.firstLine);
   const events: RawEvent[] = [];
-  for (let m = regex.exec(segment.text); m !== null; m = regex.exec(segment.text)) {
-    if (m[0].length === 0) regex.lastIndex++;
-    const groups = m.groups ?? {};
-    const clockStart = m.indices?.groups?.['clock']?.[0] ?? m.index;
+  for (let m = parser.regex.exec(segment.text, 0); m !== null; m = parser.regex.exec(segment.text, next(m))) {
+    const groups = m.groups;
+    const clockStart = m.groupStarts['clock'] ?? m.index;
     const at = cursor.at(clockStart);
     const host = groups['host'] ?? '';
     const clockText = groups['clock'] ?? '';
