@@ -18,19 +18,23 @@ export interface HostName {
   readonly column: number;
 }
 
+/** A field read: `host.field`, or a bare `field` (host `null`) inside an aggregate: the host being iterated. */
+export interface FieldNode {
+  readonly kind: 'field';
+  readonly host: HostName | null;
+  readonly field: string;
+  readonly fieldColumn: number;
+  readonly column: number;
+}
+
 /** One node of the syntax tree. */
 export type PredicateAst =
   | { readonly kind: 'number'; readonly value: number; readonly column: number }
   | { readonly kind: 'string'; readonly value: string; readonly column: number }
   | { readonly kind: 'boolean'; readonly value: boolean; readonly column: number }
-  /** `host.field`, or a bare `field` (host `null`) inside an aggregate: the host being iterated. */
-  | {
-      readonly kind: 'field';
-      readonly host: HostName | null;
-      readonly field: string;
-      readonly fieldColumn: number;
-      readonly column: number;
-    }
+  | FieldNode
+  /** `has(host.field)` (or `has(field)` inside an aggregate): the field is set at that host in the cut. */
+  | { readonly kind: 'has'; readonly field: FieldNode; readonly column: number }
   | { readonly kind: 'negate'; readonly operand: PredicateAst; readonly column: number }
   | {
       readonly kind: 'arith';
@@ -88,6 +92,7 @@ export function categoryOf(node: PredicateAst): SyntaxCategory {
     case 'not':
     case 'and':
     case 'or':
+    case 'has':
       return 'condition';
     case 'aggregate':
       return node.name === 'all' || node.name === 'any' ? 'condition' : 'value';

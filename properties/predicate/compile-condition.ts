@@ -66,6 +66,11 @@ export function compileCondition(node: PredicateAst, ctx: CompileContext, iterat
       const values = ctx.fields.get(node.field)!.values[h]!;
       return (cut) => values[cut[h]!] === true;
     }
+    case 'has': {
+      const h = node.field.host === null ? iterated : ctx.hostIndex(node.field.host.name);
+      const values = ctx.fields.get(node.field.field)!.values[h]!;
+      return (cut) => values[cut[h]!] !== undefined;
+    }
     case 'compare': {
       if (isNumeric(node.left, ctx, iterated) && isNumeric(node.right, ctx, iterated)) {
         return compareNumbers(node.op, compileNumber(node.left, ctx, iterated), compileNumber(node.right, ctx, iterated));

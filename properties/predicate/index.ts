@@ -4,6 +4,8 @@
  */
 export type { AggregateName, ArithmeticOp, CompareOp, HostName, ParsedPredicate, PredicateAst } from './ast.js';
 export { compileParsedPredicate, compilePredicate } from './compile.js';
+export type { CompileOptions } from './compile.js';
+export { parseLocalCondition, tabulateLocalCondition } from './local.js';
 export { compareValues } from './compile-condition.js';
 export { parsePredicate } from './parser.js';
 export { conjunctsOf } from './shape.js';

@@ -5,7 +5,7 @@ import { tokenize, type Token } from './lexer.js';
 
 const COMPARE_OPS: readonly string[] = ['==', '!=', '<', '<=', '>', '>='];
 const AGGREGATES: readonly string[] = ['sum', 'min', 'max', 'count', 'all', 'any'];
-const FUNCTIONS = [...AGGREGATES, 'inTransit'];
+const FUNCTIONS = [...AGGREGATES, 'inTransit', 'has'];
 
 /** Thrown inside the parser only, caught by `parsePredicate` and returned as a value. */
 class ParseFailure {
@@ -18,16 +18,26 @@ function describe(token: Token): string {
   return `'${token.text}'`;
 }
 
+/** Options of `parsePredicate`. */
+export interface ParseOptions {
+  /**
+   * Parse a condition of one host, whose bare fields are that host's (`role == "leader"`), as the argument of an
+   * aggregate is parsed; no `stable:` prefix. Default false: bare fields only inside aggregates.
+   */
+  readonly bareFields?: boolean;
+}
+
 /**
  * Parses predicate text (grammar in docs/predicate-language.md) into a syntax tree. Never evaluates anything; a
  * syntax error is returned with the column where the parser stopped.
  */
-export function parsePredicate(text: string): Failable<ParsedPredicate> {
+export function parsePredicate(text: string, options: ParseOptions = {}): Failable<ParsedPredicate> {
   const lexed = tokenize(text);
   if (!lexed.ok) return lexed;
   const tokens = lexed.value;
   let at = 0;
-  let aggregateDepth = 0;
+  const bareFields = options.bareFields === true;
+  let aggregateDepth = bareFields ? 1 : 0;
 
   const peek = (offset = 0): Token => tokens[Math.min(at + offset, tokens.length - 1)]!;
   const isOp = (token: Token, op: string): boolean => token.kind === 'operator' && token.text === op;
@@ -154,6 +164,12 @@ export function parsePredicate(text: string): Failable<ParsedPredicate> {
       expectOperator(')', 'to close inTransit(from, to)');
       return { kind: 'inTransit', from, to, column: name.column };
     }
+    if (name.text === 'has') {
+      const field = parsePrimary(); // host.field, or a bare field inside an aggregate
+      if (field.kind !== 'field') stop(field.column, 'has(...) takes a field: host.field, or a bare field inside an aggregate');
+      expectOperator(')', `to close has( at column ${name.column}`);
+      return { kind: 'has', field: field as PredicateAst & { kind: 'field' }, column: name.column };
+    }
     aggregateDepth++;
     if (isOp(peek(), ')')) stop(peek().column, `${name.text}(...) needs an argument`);
     const argument = parseOr();
@@ -214,7 +230,7 @@ export function parsePredicate(text: string): Failable<ParsedPredicate> {
 
   try {
     let stable = false;
-    if (peek().kind === 'identifier' && peek().text === 'stable' && isOp(peek(1), ':')) {
+    if (!bareFields && peek().kind === 'identifier' && peek().text === 'stable' && isOp(peek(1), ':')) {
       stable = true;
       at += 2;
     }

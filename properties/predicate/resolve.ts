@@ -24,16 +24,29 @@ export function childrenOf(node: PredicateAst): readonly PredicateAst[] {
       return [node.left, node.right];
     case 'aggregate':
       return [node.argument];
+    case 'has':
+      return [node.field];
     default:
       return [];
   }
 }
 
 /**
- * Checks every name the predicate uses against the execution: hosts must exist, a field must be set by some event,
- * and `inTransit` needs message links when the execution has send events. The first problem in text order wins.
+ * `unknown field 'lod': no event sets it; the fields are load, x`, then `hint` (what to do about a field that is
+ * legitimately unset, say). With declared fields: `...: no event sets it and it is not declared; ...`.
  */
-export function resolveNames(body: PredicateAst, exec: Execution, fields: FieldTables): Failable<void> {
+function unknownField(field: string, fields: FieldTables, hint: string | undefined): string {
+  const known = fields.known.length === 0 ? 'this execution has no fields' : `the fields are ${listNames(fields.known)}`;
+  const why = fields.declared === undefined ? 'no event sets it' : 'no event sets it and it is not declared';
+  return `unknown field '${field}': ${why}; ${known}${hint === undefined ? '' : `; ${hint}`}`;
+}
+
+/**
+ * Checks every name the predicate uses against the execution: hosts must exist, a field must be set by some event
+ * (or declared: see `FieldTables`), and `inTransit` needs message links when the execution has send events. The
+ * first problem in text order wins; `hint` ends the sentence of an unknown field.
+ */
+export function resolveNames(body: PredicateAst, exec: Execution, fields: FieldTables, hint?: string): Failable<void> {
   const hostIndex = new Map<string, number>();
   exec.hosts.forEach((name, i) => {
     if (!hostIndex.has(name)) hostIndex.set(name, i);
@@ -53,12 +66,7 @@ export function resolveNames(body: PredicateAst, exec: Execution, fields: FieldT
         if (!host.ok) return host;
       }
       if (fields.get(node.field) === undefined) {
-        const known = fields.known.length === 0 ? 'this execution has no fields' : `the fields are ${listNames(fields.known)}`;
-        return fail({
-          source: 'predicate',
-          column: node.fieldColumn,
-          message: `unknown field '${node.field}': no event sets it; ${known}`,
-        });
+        return fail({ source: 'predicate', column: node.fieldColumn, message: unknownField(node.field, fields, hint) });
       }
     }
     if (node.kind === 'inTransit') {

@@ -27,6 +27,8 @@ function sexpr(node: PredicateAst): string {
       return `(${node.name} ${sexpr(node.argument)})`;
     case 'inTransit':
       return node.from === null ? '(inTransit)' : `(inTransit ${node.from.name} ${node.to!.name})`;
+    case 'has':
+      return `(has ${sexpr(node.field)})`;
   }
 }
 
@@ -104,7 +106,7 @@ describe('parsePredicate: errors name the column', () => {
     ['p.x + 1', 1, 'a predicate needs a condition (true or false), but this is a value: compare it, e.g. with > or =='],
     ['p.x > 1 && 2', 12, "'&&' needs a condition (true or false), but this is a value: compare it, e.g. with > or =="],
     ['3 || p.x', 1, "'||' needs a condition (true or false), but this is a value: compare it, e.g. with > or =="],
-    ['foo(x) > 1', 1, 'unknown function \'foo\'; the functions are sum, min, max, count, all, any, inTransit'],
+    ['foo(x) > 1', 1, 'unknown function \'foo\'; the functions are sum, min, max, count, all, any, inTransit, has'],
     ['sum(p.x > 1) > 0', 5, 'sum(...) needs a value, but this is a condition (true or false)'],
     ['count(x + 1) > 0', 7, 'count(...) needs a condition (true or false), but this is a value: compare it, e.g. with > or =='],
     ['sum() > 0', 5, 'sum(...) needs an argument'],
