@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { COMMANDS } from './commands/index.js';
 import { ExitCode, UsageError } from './exit.js';
 import type { CliIo } from './io.js';
+import { knownOptions, rejectSwitchValues, unknownOptionWithoutCommand } from './usage-checks.js';
 import { DSIM_VERSION } from '../sim/version.js';
 
 /** Builds the yargs parser with every command; `setExit` receives each command's exit code. */
@@ -16,8 +17,10 @@ export function buildParser(argv: readonly string[], io: CliIo, setExit: (code: 
     .version(DSIM_VERSION)
     .help()
     .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .middleware((): void => rejectSwitchValues(argv, knownOptions(parser).booleans), true)
     .fail((message: string | undefined, error: Error | undefined) => {
-      throw new UsageError(message ?? error?.message ?? 'invalid arguments');
+      const unknown = unknownOptionWithoutCommand(argv, knownOptions(parser).names);
+      throw new UsageError(unknown ?? message ?? error?.message ?? 'invalid arguments');
     });
   for (const command of COMMANDS) {
     parser = parser.command(

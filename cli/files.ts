@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fail, succeed, type Failable } from '../execution/failable.js';
+import { readInputText } from '../formats/read-text.js';
 
 /** Writes a text file (creating its folder); a failure is one sentence naming the file and the flag. */
 export function writeTextFile(path: string, text: string, flag: string): Failable<void> {
@@ -13,13 +14,9 @@ export function writeTextFile(path: string, text: string, flag: string): Failabl
   }
 }
 
-/** Reads a text file; a failure is one sentence naming the file. */
+/** Reads a text file, bounded (no device or directory, at most `INPUT_BYTES_MAX`, valid UTF-8; see `readInputText`). */
 export function readTextFile(path: string): Failable<string> {
-  try {
-    return succeed(readFileSync(path, 'utf8'));
-  } catch (e) {
-    return fail({ source: path, message: `the file cannot be read (${errorCode(e)})` });
-  }
+  return readInputText(path);
 }
 
 function errorCode(e: unknown): string {

@@ -2,17 +2,17 @@
  * Log readers and writers: GoVector/ShiViz logs, cgs-enumeration posets, and `readLogFile`, which picks the reader
  * from a file's content.
  */
-import { readFile } from 'node:fs/promises';
 import type { Failable } from '../execution/failable.js';
-import { fail } from '../execution/failable.js';
 import type { Execution } from '../execution/types.js';
 import { parsePoset } from './poset.js';
+import { readInputText } from './read-text.js';
 import { isShiVizUploadFormat, parseShiViz } from './shiviz.js';
 import { readTrace } from './trace.js';
 import type { ShiVizLimits } from './shiviz.js';
 
 export { fieldValue, formatKeyValue, neutralizeKeyValues, parseKeyValues } from './kv.js';
 export { parsePoset } from './poset.js';
+export { INPUT_BYTES_MAX, readInputText } from './read-text.js';
 export { readTrace, traceToJson, TRACE_FORMAT, TRACE_VERSION } from './trace.js';
 export { detectHistoryFormat, parseHistory, parseJepsenEdn, parseJepsenLog } from './jepsen.js';
 export {
@@ -45,15 +45,11 @@ export interface ReadLogOptions {
   readonly limits?: Partial<ShiVizLimits>;
 }
 
-/** Reads a log file, choosing the reader from its content (see `detectLogFormat`). */
+/** Reads a log file (bounded, see `readInputText`), choosing the reader from its content (see `detectLogFormat`). */
 export async function readLogFile(path: string, options: ReadLogOptions = {}): Promise<Failable<Execution[]>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    return fail({ source: path, message: `the file cannot be read (${typeof code === 'string' ? code : String(e)})` });
-  }
+  const read = readInputText(path);
+  if (!read.ok) return read;
+  const text = read.value;
   const shiviz = { source: path, ...options };
   switch (detectLogFormat(text)) {
     case 'dsim-trace': {

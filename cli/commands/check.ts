@@ -11,6 +11,7 @@ import { ExitCode, printJson, reportInputError } from '../exit.js';
 import { writeTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseOptionalCount } from '../options.js';
+import { checkLabelField } from './check-inputs.js';
 import type { Command } from './command.js';
 
 interface CheckArgs {
@@ -86,6 +87,8 @@ export const checkCommand: Command<CheckArgs> = {
     if (!read.ok) return reportInputError(io, read.error);
     const checks: ExecutionCheck[] = [];
     let inputError: InputError | undefined;
+    const missing = args['label-field'] === undefined ? undefined : checkLabelField(args.log, read.value, args['label-field']);
+    if (missing !== undefined) return reportInputError(io, missing);
     for (const exec of read.value) {
       const checked = checkExecution(exec, request.value);
       if (!checked.ok) {
@@ -107,7 +110,8 @@ export const checkCommand: Command<CheckArgs> = {
       }
     }
     const results = checks.flatMap((c) => c.results);
-    return results.every((r) => r.verdict === 'holds') ? ExitCode.Ok : ExitCode.Violation;
+    const counted = checks.every((c) => c.cuts === undefined || c.cuts.verdict === 'complete');
+    return counted && results.every((r) => r.verdict === 'holds') ? ExitCode.Ok : ExitCode.Violation;
   },
 };
 
@@ -151,7 +155,7 @@ function checkJson(execs: readonly Execution[], checks: readonly ExecutionCheck[
 function printExecutionCheck(io: CliIo, exec: Execution, c: ExecutionCheck): void {
   let cuts = '';
   if (c.cuts !== undefined) {
-    cuts = c.cuts.verdict === 'complete' ? `, ${c.cuts.count} consistent cuts` : `, at least ${c.cuts.count} consistent cuts (${c.cuts.stoppedBy})`;
+    cuts = c.cuts.verdict === 'complete' ? `, ${c.cuts.count} consistent cuts` : `, consistent cuts unknown: at least ${c.cuts.count} (stopped: ${c.cuts.stoppedBy})`;
   }
   io.out(`${c.label}: ${c.hosts} hosts, ${c.events} events${cuts}`);
   for (const r of c.results) {
