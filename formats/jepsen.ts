@@ -63,6 +63,9 @@ export function parseJepsenLog(text: string, source: string): Failable<History> 
     if (type === undefined || !TYPES.has(type)) return bad(`expected the type :invoke, :ok, :fail or :info, found \`${typeText}\``);
     const f = keyword(fText);
     if (f === undefined) return bad(`expected the operation as a keyword such as :read, found \`${fText}\``);
+    // Jepsen prints the invoke of a read with nil, and its :ok with the value read (nil for none): a value may be
+    // left out of any other event, but an :ok read without one says nothing about what was read.
+    if (valueText === '' && type === 'ok' && f === 'read') return bad('an :ok :read must carry the value read (nil when there was none), found no value');
     const value = parseEdnValue(valueText === '' ? 'nil' : valueText, 0);
     if (!value.ok) return bad(`bad value \`${valueText}\`: ${value.message}`);
     if (value.end !== valueText.length && valueText !== '') return bad(`unexpected text after the value: \`${valueText.slice(value.end)}\``);

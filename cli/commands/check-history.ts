@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Argv } from 'yargs';
-import { formatInputError, type InputError } from '../../execution/failable.js';
+import { fail, formatInputError, succeed, type Failable, type InputError } from '../../execution/failable.js';
 import { checkHistoryFiles, type FileCheckResult } from '../../properties/linearizability/files.js';
-import { formatExplanation } from '../../properties/linearizability/index.js';
+import { formatExplanation, MEMORY_BYTES_MAX_DEFAULT, STEPS_MAX_DEFAULT } from '../../properties/linearizability/index.js';
 import { isModelName, MODEL_NAMES } from '../../properties/linearizability/models/registry.js';
+import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { parseOptionalCount } from '../options.js';
@@ -14,6 +15,8 @@ interface CheckHistoryArgs {
   readonly model: string;
   readonly split: boolean;
   readonly 'steps-max'?: string;
+  readonly 'memory-max'?: string;
+  readonly 'time-max'?: string;
   readonly json: boolean;
 }
 
@@ -26,7 +29,12 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
       .positional('files', { type: 'string', array: true, describe: 'History files' })
       .option('model', { type: 'string', demandOption: true, describe: `Sequential model: ${MODEL_NAMES.join(', ')}` })
       .option('split', { type: 'boolean', default: true, describe: 'Check each key separately (P-compositionality)' })
-      .option('steps-max', { type: 'string', describe: 'Search steps per history before answering unknown' })
+      .option('steps-max', { type: 'string', describe: `Search steps per history before answering unknown (default ${STEPS_MAX_DEFAULT})` })
+      .option('memory-max', {
+        type: 'string',
+        describe: `Memory the search may hold, estimated from its structures (deterministic): 256M, 1G (default ${MEMORY_BYTES_MAX_DEFAULT / 2 ** 20}M)`,
+      })
+      .option('time-max', { type: 'string', describe: 'Wall-clock safety net per history: 60s, 5m (default none; its stop is reported)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
     if (!isModelName(args.model)) {
@@ -34,6 +42,10 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
     }
     const stepsMax = parseOptionalCount(args['steps-max'], 'steps-max', 1);
     if (!stepsMax.ok) return reportInputError(io, stepsMax.error);
+    const memory = args['memory-max'] === undefined ? succeed(undefined) : parseBytes(args['memory-max'], 'memory-max');
+    if (!memory.ok) return reportInputError(io, memory.error);
+    const time = args['time-max'] === undefined ? succeed(undefined) : parseDurationMs(args['time-max'], 'time-max');
+    if (!time.ok) return reportInputError(io, time.error);
     const results: FileCheckResult[] = [];
     let inputError: InputError | undefined;
     for (const file of args.files) {
@@ -41,6 +53,8 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
         split: args.split,
         nowMs: () => performance.now(),
         ...(stepsMax.value === undefined ? {} : { stepsMax: stepsMax.value }),
+        ...(memory.value === undefined ? {} : { memoryBytesMax: memory.value }),
+        ...(time.value === undefined ? {} : { timeMaxMs: time.value }),
       });
       if (!checked.ok) {
         inputError = checked.error;
@@ -62,6 +76,9 @@ function historyJson(results: readonly FileCheckResult[], error: InputError | un
       verdict: r.verdict,
       ms: Math.round(r.ms * 10) / 10,
       operations: r.operations,
+      steps: r.steps,
+      cacheEntries: r.cacheEntries,
+      memoryBytesPeak: r.memoryBytesPeak,
       explanation: r.explanation === undefined ? null : formatExplanation(r.explanation),
       ...(r.stoppedBy === undefined ? {} : { stoppedBy: r.stoppedBy }),
     })),
@@ -72,7 +89,20 @@ function historyJson(results: readonly FileCheckResult[], error: InputError | un
 function printHistoryResults(io: CliIo, results: readonly FileCheckResult[]): void {
   for (const r of results) {
     io.out(`${r.file}: ${r.verdict} (${r.operations} operations, ${r.ms.toFixed(1)} ms)`);
-    if (r.stoppedBy !== undefined) io.out(`  stopped by ${r.stoppedBy}`);
+    if (r.stoppedBy !== undefined) {
+      const mib = (r.memoryBytesPeak / 2 ** 20).toFixed(1);
+      io.out(`  stopped by ${r.stoppedBy}, after ${r.steps} steps, ${r.cacheEntries} cache entries, ${mib} MiB held at most (estimated)`);
+    }
     if (r.explanation !== undefined) for (const line of formatExplanation(r.explanation)) io.out(`  ${line}`);
   }
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 };
+
+/** `256M`, `1G`, `1.5G`, `300MiB`, `4096` (bytes): binary units. */
+function parseBytes(text: string, flag: string): Failable<number> {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?)(?:i?B)?\s*$/i.exec(text);
+  const value = match === null ? Number.NaN : Math.round(Number(match[1]) * (BYTE_UNITS[(match[2] ?? '').toUpperCase()] as number));
+  if (!Number.isSafeInteger(value) || value < 1) return fail({ source: `--${flag}`, message: `"${text}" is not a size such as 256M, 1G or 1.5G` });
+  return succeed(value);
 }

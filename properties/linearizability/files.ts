@@ -17,8 +17,8 @@ export interface CheckFilesOptions extends LinearizabilityLimits {
   /** Split per key when the model allows it (default true). */
   readonly split?: boolean;
   /**
-   * A clock in milliseconds for the `ms` figure of each result (the CLI passes its monotonic clock). The checker
-   * itself never reads a clock; without one, `ms` is 0.
+   * A clock in milliseconds for the `ms` figure of each result (the CLI passes its monotonic clock), and for
+   * `timeMaxMs` when that is set. The checker reads no other clock; without one, `ms` is 0.
    */
   readonly nowMs?: () => number;
 }
@@ -31,12 +31,19 @@ export interface FileCheckResult {
   readonly ms: number;
   readonly operations: number;
   readonly steps: number;
+  readonly cacheEntries: number;
+  /** The most bytes the search held at once, estimated (see `memoryBytesMax`). */
+  readonly memoryBytesPeak: number;
   readonly explanation?: LinearizabilityExplanation;
   /** For `unknown`: the limit that stopped the search. */
   readonly stoppedBy?: string;
 }
 
-/** Checks each file against `model`; the first unreadable or malformed file is an error naming it and the line. */
+/**
+ * Checks each file against `model`; the first unreadable, empty or malformed file is an error naming it (and the
+ * line). An empty file (no events) is an error rather than a vacuously linearizable history, as `dsim check`
+ * rejects an empty log: it is far more often a failed recording than a test that did nothing.
+ */
 export function checkHistoryFiles(
   paths: readonly string[],
   model: ModelName,
@@ -53,6 +60,7 @@ export function checkHistoryFiles(
     }
     const history = parseHistory(text, file);
     if (!history.ok) return fail(history.error);
+    if (history.value.length === 0) return fail({ source: file, message: 'the history is empty: expected at least one client operation event' });
     const nowMs = options.nowMs ?? (() => 0);
     const started = nowMs();
     const checked = checkHistory(history.value, model, { ...options, source: file });
@@ -60,7 +68,7 @@ export function checkHistoryFiles(
     if (!checked.ok) return fail(checked.error);
     const r = checked.value;
     results.push({
-      file, verdict: r.verdict, ms, operations: r.operations, steps: r.steps,
+      file, verdict: r.verdict, ms, operations: r.operations, steps: r.steps, cacheEntries: r.cacheEntries, memoryBytesPeak: r.memoryBytesPeak,
       ...(r.explanation === undefined ? {} : { explanation: r.explanation }),
       ...(r.stoppedBy === undefined ? {} : { stoppedBy: r.stoppedBy }),
     });

@@ -7,6 +7,7 @@ export type { Operation } from './operations.js';
 export { buildOperations } from './operations.js';
 export {
   CACHE_ENTRIES_MAX_DEFAULT,
+  MEMORY_BYTES_MAX_DEFAULT,
   STEPS_MAX_DEFAULT,
   checkHistory,
   describeOperation,

@@ -39,7 +39,7 @@ export interface RunLimits {
   readonly steps: number;
   /** The search stops with `stopped` once its cache holds this many configurations. */
   readonly cacheEntriesMax: number;
-  /** The search stops with `stopped` once its estimated `bytes` reach this. */
+  /** The search stops with `stopped` rather than let its estimated `bytes` pass this. */
   readonly bytesMax: number;
 }
 
@@ -150,7 +150,6 @@ export class LinearizationSearch<S> {
         if (this.requiredLeft === 0) return { kind: 'linearizable', order: Array.from(stackOps.subarray(0, depth)) };
         if (steps >= stepsEnd) return undefined;
         if (cache.size >= limits.cacheEntriesMax) return { kind: 'stopped', limit: 'cache entries' };
-        if (this.bytes >= limits.bytesMax) return { kind: 'stopped', limit: 'memory' };
         steps++;
         if (entry === head) throw new Error('LinearizationSearch: reached the end of the list with required operations left');
         const op = entry >> 1;
@@ -164,6 +163,10 @@ export class LinearizationSearch<S> {
           const forced = readOnly[op] === 1;
           const scanned = this.wordsScanned();
           this.add(op);
+          if (this.bytes + ConfigurationCache.entryBytes(sets) > limits.bytesMax) {
+            this.remove(op);
+            return { kind: 'stopped', limit: 'memory' };
+          }
           const fresh = cache.addIfAbsent(this.setHash, sets, result.next);
           steps += sets[0].keyWordCount + sets[1].keyWordCount + this.wordsScanned() - scanned;
           if (fresh) {

@@ -41,8 +41,8 @@ function formatBytes(bytes: number): string {
 
 /** Searches every part of the history in turns until one fails, all pass, or a limit stops the search. */
 export function searchInTurns(parts: readonly HistoryPart[], model: Model<unknown>, limits: TurnLimits): TurnsEnd {
-  let live = parts.map((part) => ({ part, search: new LinearizationSearch(part.ops, model) }));
   const started = limits.timeMaxMs === undefined ? 0 : limits.nowMs();
+  let live = parts.map((part) => ({ part, search: new LinearizationSearch(part.ops, model) }));
   let steps = 0;
   let cacheEntries = 0; // of the parts already finished
   let liveEntries = 0;

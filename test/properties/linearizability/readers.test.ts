@@ -34,6 +34,13 @@ describe('Jepsen log reader', () => {
     });
   });
 
+  it('an :ok :read must carry the value read; an :invoke :read or an :info may leave it out (read as nil)', () => {
+    const error = errorOf(parseJepsenLog('INFO  jepsen.util - 3\t:invoke\t:read\nINFO  jepsen.util - 3\t:ok\t:read\n', 'h.log'));
+    expect(formatInputError(error as never)).toBe('h.log, line 2: an :ok :read must carry the value read (nil when there was none), found no value');
+    const parsed = parseJepsenLog('3 :invoke :read\n3 :ok :read nil\n4 :invoke :write 1\n4 :info :write\n', 'h.log');
+    expect(parsed.ok && parsed.value.map((e) => e.value)).toEqual([null, null, 1, null]);
+  });
+
   it.each([
     ['INFO  jepsen.util - x\t:invoke\t:read\tnil', /process number/],
     ['INFO  jepsen.util - 1\t:begin\t:read\tnil', /:invoke, :ok, :fail or :info/],
