@@ -19,10 +19,19 @@ function safeHostNames(hosts: readonly string[]): string[] {
 }
 
 /**
+ * A label that reads back as no pair and lets the pairs after it read back as written: line breaks become spaces, a
+ * `"` that starts a word becomes `'` (it could open a quoted key that runs on into the pairs: `" "="=false` read as
+ * the key `" "`), and an `=` that would start a pair becomes `:`.
+ */
+function safeLabel(label: string): string {
+  return neutralizeKeyValues(label.replace(/[\r\n\u2028\u2029]/g, ' ').replace(/(^|\s)"/g, "$1'"));
+}
+
+/**
  * Writes `exec` as a GoVector log: line 1 the parser regex, line 2 a blank delimiter, then per event (in the
  * execution's order) `host {"host":n, ...}` (zero entries left out) and a line with the event's label followed by
- * the host's state after the event as ` key=value` pairs. Label text that would read as a pair has its `=` turned
- * into `:`, line breaks in labels become spaces, and an empty line becomes `-`.
+ * the host's state after the event as ` key=value` pairs. Labels are made safe (see `safeLabel`: a word-initial
+ * `"` becomes `'`, an `=` that would start a pair `:`, a line break a space), and an empty line becomes `-`.
  */
 export function writeShiViz(exec: Execution): string {
   const names = safeHostNames(exec.hosts);
@@ -34,7 +43,7 @@ export function writeShiViz(exec: Execution): string {
       if (j !== event.host && count > 0) entries.push(`${quoted[j]}:${count}`);
     });
     lines.push(`${names[event.host]} {${entries.join(', ')}}`);
-    const label = neutralizeKeyValues(event.label.replace(/[\r\n\u2028\u2029]/g, ' '));
+    const label = safeLabel(event.label);
     const state = exec.hostStates[event.host]![event.index]!;
     const pairs = Object.entries(state).map(([key, value]) => ` ${formatKeyValue(key, value)}`);
     const text = label + pairs.join('');

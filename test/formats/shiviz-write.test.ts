@@ -6,6 +6,9 @@ import type { Execution, State, StateValue } from '../../execution/types.js';
 import { parseShiViz, writeShiViz } from '../../formats/shiviz.js';
 import { clocksByHostName, ok } from './helpers.js';
 
+/** Pinned, so a failure replays; printed in the test's name. */
+const ROUND_TRIP_SEED = 1733444849;
+
 interface Step {
   readonly host: number;
   /** Host whose latest clock this event merges (a receive), or null. */
@@ -96,7 +99,14 @@ describe('writeShiViz', () => {
     expect(roundTrip(quiet).events).toHaveLength(1);
   });
 
-  test('random executions survive the round trip (fast-check)', () => {
+  test('a label that starts with a quote cannot swallow the pairs after it (fast-check seed 1733444849 found it)', () => {
+    const quoted = simulate(['h'], [{ host: 0, from: null, label: '"', fields: { '=': false } }]);
+    expect(statesByHostName(roundTrip(quoted))).toEqual({ h: [{}, { '=': false }] });
+    const words = simulate(['h'], [{ host: 0, from: null, label: 'say "hi', fields: { 'a b': 1, c: '"' } }]);
+    expect(statesByHostName(roundTrip(words))).toEqual({ h: [{}, { 'a b': 1, c: '"' }] });
+  });
+
+  test(`random executions survive the round trip (fast-check, seed ${ROUND_TRIP_SEED})`, () => {
     const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('x=1', 'a "b=c"=1', ' '));
     const value: fc.Arbitrary<StateValue> = fc.oneof(
       fc.integer(),
@@ -121,7 +131,7 @@ describe('writeShiViz', () => {
           expectSameOrderAndStates(original, roundTrip(original));
         },
       ),
-      { numRuns: 300 },
+      { seed: ROUND_TRIP_SEED, numRuns: 300 },
     );
   });
 });
