@@ -5,6 +5,7 @@
 import { runCutsBench } from './cuts.js';
 import { runFuzzBench } from './fuzz.js';
 import { runLinearizabilityBench } from './linearizability.js';
+import { runLinearizabilityScaleBench } from './linearizability-scale.js';
 import { runShrinkBench } from './shrink.js';
 import { runSimBench } from './sim.js';
 
@@ -12,6 +13,7 @@ const GROUPS: Record<string, () => Promise<string[]>> = {
   sim: runSimBench,
   cuts: runCutsBench,
   linearizability: runLinearizabilityBench,
+  'linearizability-scale': runLinearizabilityScaleBench,
   fuzz: runFuzzBench,
   shrink: runShrinkBench,
 };

@@ -18,9 +18,9 @@
  * scanned to move a set's frontier, so a step limit bounds all the work of the search. Besides steps, the search
  * estimates the bytes it holds from counts (`bytes`), for a deterministic memory limit.
  */
-import { FrontierSet, zobristKey } from './bitset.js';
 import { ConfigurationCache } from './cache.js';
 import { buildEntryList, lift, unlift, type EntryList } from './entry-list.js';
+import { LinearizedSet } from './linearized-set.js';
 import type { Model } from './model.js';
 import type { Operation } from './operations.js';
 
@@ -51,13 +51,7 @@ export class LinearizationSearch<S> {
   private readonly required: Uint8Array;
   private readonly readOnly: Uint8Array;
   private requiredLeft = 0;
-  // Linearized operations: those of known outcome and those of unknown outcome in two sets (an operation of unknown
-  // outcome that is never linearized would otherwise pin the frontier, and so widen every cache key, for ever).
-  private readonly sets: readonly [FrontierSet, FrontierSet];
-  private readonly setOf: Uint8Array;
-  private readonly indexInSet: Int32Array;
-  private readonly keys: Int32Array;
-  private setHash = 0;
+  private readonly linearized: LinearizedSet;
   private readonly cache: ConfigurationCache<S>;
   private readonly stackOps: Int32Array;
   private readonly stackForced: Uint8Array;
@@ -89,18 +83,7 @@ export class LinearizationSearch<S> {
         this.requiredLeft++;
       }
     }
-    this.setOf = new Uint8Array(n);
-    this.indexInSet = new Int32Array(n);
-    this.keys = new Int32Array(n);
-    const sizes = [0, 0];
-    for (let i = 0; i < n; i++) {
-      const set = this.required[i] === 1 ? 0 : 1;
-      this.setOf[i] = set;
-      this.indexInSet[i] = sizes[set] as number;
-      sizes[set] = (sizes[set] as number) + 1;
-      this.keys[i] = zobristKey(i);
-    }
-    this.sets = [new FrontierSet(sizes[0] as number), new FrontierSet(sizes[1] as number)];
+    this.linearized = new LinearizedSet(this.required);
     this.bestOps = new Int32Array(n);
     this.cache = new ConfigurationCache<S>(model.equal, model.hash);
     this.stackOps = new Int32Array(n);
@@ -121,27 +104,12 @@ export class LinearizationSearch<S> {
     return this.cache.bytes + SEARCH_BYTES_PER_OPERATION * this.ops.length;
   }
 
-  private add(op: number): void {
-    (this.sets[this.setOf[op] as number] as FrontierSet).push(this.indexInSet[op] as number);
-    this.setHash ^= this.keys[op] as number;
-  }
-
-  private remove(op: number): void {
-    (this.sets[this.setOf[op] as number] as FrontierSet).pop(this.indexInSet[op] as number);
-    this.setHash ^= this.keys[op] as number;
-  }
-
-  /** Words scanned so far to move the sets' frontiers. */
-  private wordsScanned(): number {
-    return this.sets[0].wordsScanned + this.sets[1].wordsScanned;
-  }
-
   /**
    * Runs at most `limits.steps` more steps; returns how the search ended, or `undefined` when the steps ran out
    * first (call again to resume).
    */
   run(limits: RunLimits): SearchEnd<S> | undefined {
-    const { list, ops, model, sets, cache, stackOps, stackForced, stackStates, required, readOnly } = this;
+    const { list, ops, model, linearized, cache, stackOps, stackForced, stackStates, required, readOnly } = this;
     const { next, head } = list;
     const stepsEnd = this.steps + limits.steps;
     let { depth, state, entry, steps } = this;
@@ -161,14 +129,14 @@ export class LinearizationSearch<S> {
             continue;
           }
           const forced = readOnly[op] === 1;
-          const scanned = this.wordsScanned();
-          this.add(op);
-          if (this.bytes + ConfigurationCache.entryBytes(sets) > limits.bytesMax) {
-            this.remove(op);
+          const scanned = linearized.wordsScanned;
+          linearized.add(op);
+          if (this.bytes + ConfigurationCache.entryBytes(linearized.sets) > limits.bytesMax) {
+            linearized.remove(op);
             return { kind: 'stopped', limit: 'memory' };
           }
-          const fresh = cache.addIfAbsent(this.setHash, sets, result.next);
-          steps += sets[0].keyWordCount + sets[1].keyWordCount + this.wordsScanned() - scanned;
+          const fresh = cache.addIfAbsent(linearized.hash, linearized.sets, result.next);
+          steps += linearized.keyWords + linearized.wordsScanned - scanned;
           if (fresh) {
             stackForced[depth] = forced ? 1 : 0;
             stackOps[depth] = op;
@@ -181,7 +149,7 @@ export class LinearizationSearch<S> {
             entry = next[head] as number;
             continue;
           }
-          this.remove(op);
+          linearized.remove(op);
           if (!forced) {
             entry = next[entry] as number;
             continue;
@@ -202,7 +170,7 @@ export class LinearizationSearch<S> {
           if (depth < this.bestShared) this.bestShared = depth;
           undone = stackOps[depth] as number;
           state = stackStates[depth] as S;
-          this.remove(undone);
+          linearized.remove(undone);
           unlift(list, undone);
           this.requiredLeft += required[undone] as number;
         } while (stackForced[depth] === 1);
