@@ -12,6 +12,12 @@ export type PatternAst =
   | { readonly kind: 'alt'; readonly options: readonly PatternAst[] }
   | { readonly kind: 'repeat'; readonly op: '*' | '+' | '?'; readonly operand: PatternAst };
 
+/**
+ * Deepest a pattern may nest (parentheses, and postfix operators stacked on one atom such as `a**`); walking a
+ * deeper tree when building the automaton could exhaust the call stack.
+ */
+export const PATTERN_DEPTH_MAX = 256;
+
 interface Token {
   readonly kind: 'label' | 'punct' | 'end';
   readonly text: string;
@@ -68,6 +74,9 @@ export function parseLabelPattern(text: string): Failable<PatternAst> {
       throw new PatternFailure({ source: 'pattern', column: t.column, message });
     };
     const startsAtom = (t: Token): boolean => t.kind === 'label' || isPunct(t, '.') || isPunct(t, '(');
+    let nesting = 0;
+    const tooDeep = (t: Token): never =>
+      stop(t, `the pattern nests more than ${PATTERN_DEPTH_MAX} levels deep (PATTERN_DEPTH_MAX; each '(' and each stacked '*', '+' or '?' is a level)`);
 
     const alternation = (): PatternAst => {
       const options = [sequence()];
@@ -88,7 +97,8 @@ export function parseLabelPattern(text: string): Failable<PatternAst> {
     };
     const postfix = (): PatternAst => {
       let node = atom();
-      while (isPunct(peek(), '*') || isPunct(peek(), '+') || isPunct(peek(), '?')) {
+      for (let stacked = 1; isPunct(peek(), '*') || isPunct(peek(), '+') || isPunct(peek(), '?'); stacked++) {
+        if (nesting + stacked > PATTERN_DEPTH_MAX) tooDeep(peek());
         node = { kind: 'repeat', op: tokens[at++]!.text as '*' | '+' | '?', operand: node };
       }
       return node;
@@ -106,7 +116,9 @@ export function parseLabelPattern(text: string): Failable<PatternAst> {
       }
       if (isPunct(t, '(')) {
         at++;
+        if (++nesting > PATTERN_DEPTH_MAX) tooDeep(t);
         const inner = alternation();
+        nesting--;
         if (!isPunct(peek(), ')')) stop(peek(), `expected ')' to close '(' at column ${t.column}, found ${describe(peek())}`);
         at++;
         return inner;

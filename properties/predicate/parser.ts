@@ -7,6 +7,13 @@ const COMPARE_OPS: readonly string[] = ['==', '!=', '<', '<=', '>', '>='];
 const AGGREGATES: readonly string[] = ['sum', 'min', 'max', 'count', 'all', 'any'];
 const FUNCTIONS = [...AGGREGATES, 'inTransit', 'has'];
 
+/**
+ * Deepest a predicate may nest: parentheses, `!`, unary `-` and function calls each open a level, and so does each
+ * operator of a chain such as `1 + 1 + ...` or `a || b || ...` (the tree is that deep). Walking a deeper tree, here
+ * or when compiling and evaluating it, could exhaust the call stack.
+ */
+export const PREDICATE_DEPTH_MAX = 256;
+
 /** Thrown inside the parser only, caught by `parsePredicate` and returned as a value. */
 class ParseFailure {
   constructor(readonly error: InputError) {}
@@ -44,6 +51,24 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
   const stop = (column: number, message: string): never => {
     throw new ParseFailure({ source: 'predicate', column, message });
   };
+  const tooDeep = (column: number): never =>
+    stop(column, `the predicate nests more than ${PREDICATE_DEPTH_MAX} levels deep (PREDICATE_DEPTH_MAX; each '(', '!', '-', call and each operator of a chain such as 1+1+... is a level)`);
+  let nesting = 0;
+  /** Parses a nested part, one level deeper. */
+  const nested = (column: number, parse: () => PredicateAst): PredicateAst => {
+    if (++nesting > PREDICATE_DEPTH_MAX) tooDeep(column);
+    const node = parse();
+    nesting--;
+    return node;
+  };
+  const depths = new WeakMap<PredicateAst, number>();
+  /** `node` with its depth (one more than its deepest child's) recorded and kept within the limit. */
+  const built = <T extends PredicateAst>(node: T, ...children: PredicateAst[]): T => {
+    const depth = 1 + Math.max(0, ...children.map((child) => depths.get(child) ?? 1));
+    if (depth > PREDICATE_DEPTH_MAX) tooDeep(node.column);
+    depths.set(node, depth);
+    return node;
+  };
   const check = (node: PredicateAst, wanted: 'condition' | 'value', role: string): PredicateAst => {
     const problem = checkCategory(node, wanted, role);
     return problem === null ? node : stop(node.column, problem);
@@ -55,7 +80,7 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
       check(left, 'condition', "'||'");
       at++;
       const right = check(parseAnd(), 'condition', "'||'");
-      left = { kind: 'or', left, right, column: left.column };
+      left = built({ kind: 'or', left, right, column: left.column }, left, right);
     }
     return left;
   }
@@ -66,7 +91,7 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
       check(left, 'condition', "'&&'");
       at++;
       const right = check(parseNot(), 'condition', "'&&'");
-      left = { kind: 'and', left, right, column: left.column };
+      left = built({ kind: 'and', left, right, column: left.column }, left, right);
     }
     return left;
   }
@@ -74,8 +99,8 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
   function parseNot(): PredicateAst {
     if (!isOp(peek(), '!')) return parseComparison();
     const op = tokens[at++]!;
-    const operand = check(parseNot(), 'condition', "'!'");
-    return { kind: 'not', operand, column: op.column };
+    const operand = check(nested(op.column, parseNot), 'condition', "'!'");
+    return built({ kind: 'not', operand, column: op.column }, operand);
   }
 
   function parseComparison(): PredicateAst {
@@ -91,7 +116,7 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
     if (next.kind === 'operator' && COMPARE_OPS.includes(next.text)) {
       stop(next.column, `comparisons do not chain: write (a ${op.text} b) && (b ${next.text} c)`);
     }
-    return { kind: 'compare', op: op.text as CompareOp, left, right, column: left.column };
+    return built({ kind: 'compare', op: op.text as CompareOp, left, right, column: left.column }, left, right);
   }
 
   function parseAdditive(): PredicateAst {
@@ -100,7 +125,7 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
       const op = tokens[at++]!;
       check(left, 'value', `'${op.text}'`);
       const right = check(parseMultiplicative(), 'value', `'${op.text}'`);
-      left = { kind: 'arith', op: op.text as '+' | '-', left, right, column: left.column };
+      left = built({ kind: 'arith', op: op.text as '+' | '-', left, right, column: left.column }, left, right);
     }
     return left;
   }
@@ -111,7 +136,7 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
       const op = tokens[at++]!;
       check(left, 'value', `'${op.text}'`);
       const right = check(parseUnary(), 'value', `'${op.text}'`);
-      left = { kind: 'arith', op: op.text as '*' | '/', left, right, column: left.column };
+      left = built({ kind: 'arith', op: op.text as '*' | '/', left, right, column: left.column }, left, right);
     }
     return left;
   }
@@ -119,7 +144,8 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
   function parseUnary(): PredicateAst {
     if (!isOp(peek(), '-')) return parsePrimary();
     const op = tokens[at++]!;
-    return { kind: 'negate', operand: check(parseUnary(), 'value', "'-'"), column: op.column };
+    const operand = check(nested(op.column, parseUnary), 'value', "'-'");
+    return built({ kind: 'negate', operand, column: op.column }, operand);
   }
 
   function expectOperator(op: string, why: string): Token {
@@ -172,13 +198,13 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
     }
     aggregateDepth++;
     if (isOp(peek(), ')')) stop(peek().column, `${name.text}(...) needs an argument`);
-    const argument = parseOr();
+    const argument = nested(name.column, parseOr);
     aggregateDepth--;
     expectOperator(')', `to close ${name.text}( at column ${name.column}`);
     const aggregate = name.text as AggregateName;
     const wanted = aggregate === 'sum' || aggregate === 'min' || aggregate === 'max' ? 'value' : 'condition';
     check(argument, wanted, `${aggregate}(...)`);
-    return { kind: 'aggregate', name: aggregate, argument, column: name.column };
+    return built({ kind: 'aggregate', name: aggregate, argument, column: name.column }, argument);
   }
 
   function parsePrimary(): PredicateAst {
@@ -218,7 +244,7 @@ export function parsePredicate(text: string, options: ParseOptions = {}): Failab
     }
     if (isOp(token, '(')) {
       at++;
-      const inner = parseOr();
+      const inner = nested(token.column, parseOr);
       expectOperator(')', `to close '(' at column ${token.column}`);
       return inner;
     }

@@ -81,6 +81,25 @@ describe('nothing hangs, nothing is lost (dsim check on hostile input)', () => {
   });
 });
 
+describe('deep predicates and patterns end in one line naming the limit, never a stack overflow', () => {
+  const deep: [string, string[], RegExp][] = [
+    ['1,000 parentheses', ['--possibly', `${'('.repeat(1000)}a.x == 1${')'.repeat(1000)}`], /PREDICATE_DEPTH_MAX/],
+    ["100,000 '!'", ['--possibly', `${'!'.repeat(100_000)}true`], /PREDICATE_DEPTH_MAX/],
+    ['1+1+... with 5,000 terms', ['--possibly', `${Array.from({ length: 5000 }, () => '1').join('+')} > 0`], /PREDICATE_DEPTH_MAX/],
+    ['a sequence step 1,000 parentheses deep', ['--sequence', `a.x == 1; ${'('.repeat(1000)}a.x == 2${')'.repeat(1000)}`], /^error: sequence, column \d+: the predicate nests/],
+    ['a pattern 50,000 parentheses deep', ['--pattern', `${'('.repeat(50_000)}a${')'.repeat(50_000)}`], /PATTERN_DEPTH_MAX/],
+  ];
+  for (const [name, extra, pattern] of deep) {
+    it(`${name}: exit 2, one line`, () => {
+      const r = child('check', file('t.log', TINY), '--kv', ...extra);
+      expect(r.code).toBe(2);
+      expect(r.stderrLines).toHaveLength(1);
+      expect(r.stderrLines[0]).toMatch(pattern);
+      expect(r.stderrLines[0]).not.toMatch(/call stack/);
+    });
+  }
+});
+
 describe('usage mistakes yargs words badly or lets through', () => {
   it('dsim --versoin: an unknown option, with the near one', async () => {
     const r = await cli('--versoin');
