@@ -1,12 +1,12 @@
 /**
  * Wing & Gong's linearizability search with Lowe's memoisation (the "WGL" algorithm), resumable in slices of steps
- * so that the parts of a split history can be searched in turns (see `check.ts`).
+ * so that the parts of a split history can be searched in turns (see `turns.ts`).
  *
  * Scanning the entry list from its head, a call entry is an operation that may be linearized now: if the model
  * accepts it and the configuration (linearized set, state) is new, it is linearized (its entries are lifted out) and
  * the scan restarts. A return entry is an operation that had to be linearized before this point and was not: undo
  * the last choice and try the next call after it. Operations of unknown outcome return at +∞ and are optional: the
- * search succeeds as soon as every required operation is linearized. Every entry visited counts as one step.
+ * search succeeds as soon as every required operation is linearized.
  *
  * One pruning beyond WGL: a read-only operation that reaches the scan and is legal in the current state is
  * linearized without branching ("forced"). Reaching the scan means every unlinearized operation returns after it
