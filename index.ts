@@ -21,6 +21,7 @@ export {
   always,
   compileFor,
   decide,
+  defineConfig,
   defineScenario,
   describeCut,
   describePath,
@@ -38,16 +39,21 @@ export {
   replay,
   run,
   safety,
+  shrink,
   statesAt,
   undecided,
+  writeReport,
 } from './api/index.js';
 export type {
+  ConfigSpec,
   CutPredicateSource,
+  DsimConfig,
   CutPropertyOptions,
   DefinedScenario,
   EventuallyOptions,
   FuzzFailure,
   FuzzOptions,
+  FuzzRepro,
   FuzzResult,
   LinearizableOptions,
   PredicateSource,
@@ -55,13 +61,17 @@ export type {
   RunOptions,
   RunResult,
   ScenarioSpec,
+  ShrunkFailure,
   StateTest,
   VariantOptions,
+  WriteReportOptions,
 } from './api/index.js';
+export type { ShrinkOptions } from './shrink/shrink.js';
+export type { ShrinkStats } from './fuzz/repro.js';
 
 // ---- writing a protocol ----
 export type { AnyProtocol, CompletionType, Context, NodeId, Operation, Protocol } from './sim/process.js';
-export type { Property, PropertyVerdict, RunOutcome, Scenario } from './scenarios/types.js';
+export type { Property, PropertyVerdict, RunOutcome, Scenario, ScenarioOrigin } from './scenarios/types.js';
 
 // ---- fault plans and limits ----
 export { NETWORK_RELIABLE, NEVER } from './sim/plan.js';
@@ -104,7 +114,7 @@ export { sequenceDefinitely, sequencePossibly } from './properties/temporal/inde
 export { countAtomicSequences, matchCausalPattern, parseLabelPattern, sharedGlobalStates } from './properties/patterns/index.js';
 
 // ---- linearizability ----
-export { checkHistory, formatExplanation, MODEL_NAMES } from './properties/linearizability/index.js';
+export { checkHistory, checkHistoryFiles, formatExplanation, MODEL_NAMES } from './properties/linearizability/index.js';
 export type { CheckHistoryOptions, LinearizabilityResult, LinearizabilityVerdict, ModelName } from './properties/linearizability/index.js';
 
 // ---- formats: real systems' logs in, traces and ShiViz logs out ----

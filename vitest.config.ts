@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A user's project, run by test/user-project/ from its own installed copy.
+    exclude: ['test/fixtures/user-project/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,72 +1,74 @@
 /**
- * `fuzz`: many runs of a scenario value over consecutive seeds, in this thread, one after another.
+ * `fuzz`: many runs of a scenario value over consecutive seeds. Without `workers` it runs in this thread and
+ * answers at once; with `workers` it runs on worker threads (as `dsim fuzz` does: each worker imports the scenario's
+ * module or config and finds it by name) and answers a promise. Either way every distinct failure comes back shrunk
+ * by the same shrinker as the CLI, written as a repro file, with the one command that replays it from the shell.
+ * Deterministic: the same scenario and options find the same failures and write the same repro files.
  *
- * The CLI's parallel campaign (fuzz/) runs registered scenarios on worker threads; a worker cannot load a scenario
- * defined in a test file (the value, with its functions, does not cross threads), so user-defined scenarios fuzz
- * sequentially here. Deterministic: the same scenario and options find the same failures.
+ * `DSIM_SEEDS` and `DSIM_SEED_START` in the environment replace `seeds` and `seedStart` of every call, so CI can
+ * scale or vary a campaign without editing tests (`DSIM_SEEDS=100000 npx vitest run`).
  */
-import { fuzzSequential, type FuzzFailure } from '../sim/fuzz.js';
+import { runCampaign } from '../fuzz/campaign.js';
+import { jobOf } from '../fuzz/job-scenario.js';
+import type { CampaignJob, SeedOutcome } from '../fuzz/protocol.js';
+import { runSeed } from '../fuzz/run-seed.js';
 import type { Scenario } from '../scenarios/types.js';
 import { valueOrThrow } from './errors.js';
-import { toRunResult, type RunResult } from './run.js';
+import { fuzzResultOf, type FuzzResult } from './fuzz-result.js';
+import { fuzzSettings, type FuzzOptions, type FuzzSettings } from './fuzz-options.js';
 
-export type { FuzzFailure } from '../sim/fuzz.js';
+export type { FuzzOptions } from './fuzz-options.js';
+export type { FuzzFailure, FuzzRepro, FuzzResult } from './fuzz-result.js';
 
-/** Options of `fuzz`. Seeds `seedStart, seedStart + 1, ...` (modulo 2^32). */
-export interface FuzzOptions<B extends string = string> {
-  /** How many seeds to run. */
-  readonly seeds: number;
-  /** First seed (default 0). */
-  readonly seedStart?: number;
-  readonly bug?: B | undefined;
-  readonly nodes?: number | undefined;
-  readonly eventsMax?: number | undefined;
-  /** Stop after this many failing seeds (default: run every seed). */
-  readonly failingSeedsMax?: number;
-}
-
-/** What a fuzz campaign found. `firstFailure` is the complete result of the first failing seed, for replay. */
-export interface FuzzResult<B extends string = string> {
-  readonly scenario: string;
-  readonly bug: B | undefined;
-  /** Seeds actually run (fewer than asked when `failingSeedsMax` stopped the campaign). */
-  readonly runs: number;
-  /** True when no seed failed. */
-  readonly ok: boolean;
-  /** Every violated property (or `protocol-error`) of every failing seed, in seed order. */
-  readonly failures: readonly FuzzFailure[];
-  /** Failing seeds, each once, in order. */
-  readonly failingSeeds: readonly number[];
-  /** Properties seeds could not decide (`unknown`: a limit stopped the run or a search first), in seed order. */
-  readonly undecided: readonly FuzzFailure[];
-  readonly eventsTotal: number;
-  readonly firstFailure?: RunResult<B>;
-}
+type ScenarioOf<B extends string> = Scenario & { readonly bugs: Readonly<Record<B, string>> };
 
 /**
- * Runs a scenario for `seeds` consecutive seeds and collects every failure. Throws `DsimInputError` for bad options
- * (as `run` does). For a registered scenario, the CLI's `dsim fuzz` runs the same campaign on every core.
+ * Runs a scenario for `seeds` consecutive seeds and collects every failure, shrunk. Throws `DsimInputError` for bad
+ * options (as `run` does), or, with `workers`, for a scenario no worker can import.
  */
-export function fuzz<B extends string>(
-  scenario: Scenario & { readonly bugs: Readonly<Record<B, string>> },
-  opts: FuzzOptions<NoInfer<B>>,
-): FuzzResult<B> {
-  const report = valueOrThrow(
-    fuzzSequential(scenario, {
-      seeds: opts.seeds,
-      seedStart: opts.seedStart ?? 0,
-      bug: opts.bug,
-      nodes: opts.nodes,
-      eventsMax: opts.eventsMax,
-      failingSeedsMax: opts.failingSeedsMax,
-    }),
-  );
-  const { firstFailure, ...found } = report;
-  return {
-    scenario: scenario.name,
-    bug: opts.bug,
-    ...found,
-    ok: report.failingSeeds.length === 0,
-    ...(firstFailure === undefined ? {} : { firstFailure: toRunResult(firstFailure, opts.bug) }),
-  };
+export function fuzz<B extends string>(scenario: ScenarioOf<B>, opts: FuzzOptions<NoInfer<B>> & { readonly workers?: undefined }): FuzzResult<B>;
+export function fuzz<B extends string>(scenario: ScenarioOf<B>, opts: FuzzOptions<NoInfer<B>> & { readonly workers: number }): Promise<FuzzResult<B>>;
+export function fuzz<B extends string>(scenario: ScenarioOf<B>, opts: FuzzOptions<NoInfer<B>>): FuzzResult<B> | Promise<FuzzResult<B>> {
+  const settings = fuzzSettings(scenario, opts);
+  const job: CampaignJob = { scenario: scenario.name, bug: opts.bug, nodes: opts.nodes, eventsMax: opts.eventsMax, swarm: opts.swarm ?? false };
+  if (opts.workers === undefined) return fuzzResultOf(scenario, job, settings, inThisThread(scenario, job, settings), 1);
+  // Checked before anything runs, so that a scenario no worker can import is thrown here, not rejected later.
+  return onWorkers(scenario, job, valueOrThrow(jobOf(scenario, job)), settings, opts.workers);
+}
+
+function inThisThread(scenario: Scenario, job: CampaignJob, settings: FuzzSettings): SeedOutcome[] {
+  const outcomes: SeedOutcome[] = [];
+  let failing = 0;
+  for (let i = 0; i < settings.seeds && failing < settings.failingSeedsMax; i++) {
+    const outcome = valueOrThrow(runSeed(job, scenario, (settings.seedStart + i) >>> 0));
+    outcomes.push(outcome);
+    if (outcome.violations.length > 0) failing++;
+  }
+  return outcomes;
+}
+
+async function onWorkers<B extends string>(
+  scenario: ScenarioOf<B>,
+  job: CampaignJob,
+  campaignJob: CampaignJob,
+  settings: FuzzSettings,
+  workers: number,
+): Promise<FuzzResult<B>> {
+  const stop = new AbortController();
+  let failing = 0;
+  const campaign = await runCampaign({
+    job: campaignJob,
+    range: { start: settings.seedStart, count: settings.seeds },
+    workers,
+    signal: stop.signal,
+    onBatch: (batch) => {
+      failing += batch.filter((o) => o.violations.length > 0).length;
+      if (failing >= settings.failingSeedsMax) stop.abort();
+    },
+  });
+  const outcomes = valueOrThrow(campaign).outcomes;
+  // Seeds are handed out in order, so every seed before the last failing one kept was run: cut there.
+  const failingAt = outcomes.map((o, i) => (o.violations.length > 0 ? i : -1)).filter((i) => i >= 0);
+  const cut = failingAt.length >= settings.failingSeedsMax ? failingAt[settings.failingSeedsMax - 1]! + 1 : outcomes.length;
+  return fuzzResultOf(scenario, job, settings, outcomes.slice(0, cut), workers);
 }

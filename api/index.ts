@@ -5,7 +5,13 @@ export type { DefinedScenario, ScenarioSpec, VariantOptions } from './scenario.j
 export { replay, run } from './run.js';
 export type { ReplayResult, RunOptions, RunResult } from './run.js';
 export { fuzz } from './fuzz.js';
-export type { FuzzFailure, FuzzOptions, FuzzResult } from './fuzz.js';
+export type { FuzzFailure, FuzzOptions, FuzzRepro, FuzzResult } from './fuzz.js';
+export { shrink } from './shrink.js';
+export type { ShrunkFailure } from './shrink.js';
+export { writeReport } from './report.js';
+export type { WriteReportOptions } from './report.js';
+export { defineConfig } from './config.js';
+export type { ConfigSpec, DsimConfig } from './config.js';
 export { always, eventually, property, safety } from './properties/state.js';
 export { undecided } from '../scenarios/types.js';
 export type { EventuallyOptions, StateTest } from './properties/state.js';
@@ -16,3 +22,4 @@ export type { LinearizableOptions } from './properties/linearizable.js';
 export { compileFor, decide, explainDecision, explainResult } from './modality.js';
 export type { Decision, PredicateSource } from './modality.js';
 export { describeCut, describePath, describeState, formatCut, statesAt } from './describe.js';
+

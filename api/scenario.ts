@@ -9,6 +9,7 @@ import { NETWORK_RELIABLE } from '../sim/plan.js';
 import type { AnyProtocol } from '../sim/process.js';
 import { validateLimits, validatePlan } from '../sim/validate.js';
 import type { BuildOptions, Property, Scenario, ScenarioBuild } from '../scenarios/types.js';
+import { definitionHash, fileText, modulePath } from '../scenarios/origin.js';
 import { rejectIf, valueOrThrow } from './errors.js';
 
 /** What the fault plan (or protocol) of a scenario may depend on: the bug variant and the cluster size. */
@@ -39,6 +40,13 @@ export interface ScenarioSpec<B extends string> {
   readonly properties: readonly Property[];
   /** Bug variants: name → what the bug does. The names are the only values `run(s, { bug })` accepts. */
   readonly bugs?: { readonly [K in B]: string };
+  /**
+   * The module that defines (and exports) this scenario: pass `import.meta.url`. With it, `fuzz(s, { workers })`
+   * runs on worker threads (each imports the module and finds the scenario by name) and its repro files replay
+   * from the shell with `npx dsim replay`. Not needed for scenarios listed in `dsim.config.ts`. Never a test file:
+   * importing one outside vitest fails.
+   */
+  readonly module?: string | URL;
 }
 
 /** A defined scenario: a value for `run`, `replay` and `fuzz`. */
@@ -82,6 +90,21 @@ export function defineScenario<const B extends string = never>(spec: ScenarioSpe
     valueOrThrow(validatePlan(faultsOf({ bug, nodes: spec.nodes }), spec.nodes, `${source} ${variant}`));
   }
   const protocolName = protocolOf(undefined).name;
+  const file = modulePath(spec.module);
+  rejectIf(source, spec.module !== undefined && file === undefined ? `module is ${JSON.stringify(String(spec.module))}; pass import.meta.url` : undefined);
+  const variants = Object.fromEntries(
+    [undefined, ...(Object.keys(bugs) as B[])].map((bug) => [bug ?? '', { protocol: protocolOf(bug), faults: faultsOf({ bug, nodes: spec.nodes }) }]),
+  );
+  const hash = definitionHash({
+    name: spec.name,
+    description: spec.description ?? '',
+    nodes: [spec.nodes, nodesMin, spec.nodesMax ?? null],
+    bugs,
+    properties: spec.properties,
+    limits: spec.limits ?? null,
+    variants,
+    moduleText: file === undefined ? null : fileText(file),
+  });
   return {
     name: spec.name,
     protocol: protocolName,
@@ -100,5 +123,6 @@ export function defineScenario<const B extends string = never>(spec: ScenarioSpe
         properties: spec.properties,
       };
     },
+    origin: { definitionHash: hash, ...(file === undefined ? {} : { file }) },
   };
 }

@@ -4,6 +4,7 @@
  * step as soon as one value changes which decisions come next (a lost message has no delay); streams by kind do not,
  * so generated and shrunk values keep their meaning.
  */
+import type { Scenario } from '../scenarios/types.js';
 import { runScenario, type RunOptions } from '../sim/run.js';
 import type { Choice } from '../sim/outcome.js';
 
@@ -19,7 +20,7 @@ export const STREAM_ROUNDS_MAX = 12;
  * answer is the last run's own recorded schedule, so it always replays exactly. Makes at most `roundsMax + 1` runs.
  */
 export function scheduleFromStreams(
-  scenario: string,
+  scenario: string | Scenario,
   base: Omit<RunOptions, 'schedule'>,
   streams: KindStreams,
   roundsMax = STREAM_ROUNDS_MAX,

@@ -1,11 +1,12 @@
 /**
- * `dsimSchedule`: a fast-check arbitrary of schedules of a registered scenario. Values are drawn per choice kind
+ * `dsimSchedule`: a fast-check arbitrary of schedules of a scenario (built-in or the user's own). Values are drawn per choice kind
  * (arbitraries/kind-streams.ts) and shrink towards each kind's default: no drop, no duplicate, no fault, the
  * minimal delay, a protocol choice's least value; the arbitrary maps them to a positional schedule that
  * `runScenario(name, { seed: 0, bug, nodes, schedule })` replays exactly.
  */
 import fc from 'fast-check';
 import { findScenario, scenarioNames } from '../scenarios/index.js';
+import type { Scenario } from '../scenarios/types.js';
 import { runScenario } from '../sim/run.js';
 import type { Choice } from '../sim/outcome.js';
 import { FAULT_CHOICE_KINDS } from '../shrink/measure.js';
@@ -28,10 +29,14 @@ interface KindRange {
   count: number;
 }
 
-/** An arbitrary of schedules of `scenario`. Throws on an unknown scenario or bug (a mistake in the test itself). */
-export function dsimSchedule(scenario: string, opts: DsimScheduleOptions = {}): fc.Arbitrary<Choice[]> {
-  const found = findScenario(scenario);
-  if (found === undefined) throw new Error(`dsimSchedule: unknown scenario "${scenario}"; expected one of: ${scenarioNames().join(', ')}`);
+/**
+ * An arbitrary of schedules of `scenario` (a built-in's name, or a scenario value such as a `defineScenario` result).
+ * Throws on an unknown scenario or bug (a mistake in the test itself).
+ */
+export function dsimSchedule(target: string | Scenario, opts: DsimScheduleOptions = {}): fc.Arbitrary<Choice[]> {
+  const found = typeof target === 'string' ? findScenario(target) : target;
+  if (found === undefined) throw new Error(`dsimSchedule: unknown scenario "${String(target)}"; expected one of: ${scenarioNames().join(', ')}`);
+  const scenario = found;
   const base = { seed: 0, bug: opts.bug, nodes: opts.nodes };
   const ranges = new Map<string, KindRange>();
   for (let seed = 0; seed < (opts.sampleSeeds ?? 4); seed++) {

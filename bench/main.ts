@@ -8,6 +8,7 @@ import { runLinearizabilityBench } from './linearizability.js';
 import { runLinearizabilityScaleBench } from './linearizability-scale.js';
 import { runShrinkBench } from './shrink.js';
 import { runSimBench } from './sim.js';
+import { runUserConfigBench } from './user-config.js';
 
 const GROUPS: Record<string, () => Promise<string[]>> = {
   sim: runSimBench,
@@ -16,6 +17,7 @@ const GROUPS: Record<string, () => Promise<string[]>> = {
   'linearizability-scale': runLinearizabilityScaleBench,
   fuzz: runFuzzBench,
   shrink: runShrinkBench,
+  'user-config': runUserConfigBench,
 };
 
 const asked = process.argv.slice(2);

@@ -15,6 +15,11 @@ export function buildParser(argv: readonly string[], io: CliIo, setExit: (code: 
     .recommendCommands()
     .exitProcess(false)
     .version(DSIM_VERSION)
+    .option('config', {
+      type: 'string',
+      global: true,
+      describe: 'Your scenarios: a dsim.config.ts (.mts, .js, .mjs); default: the one in this folder',
+    })
     .help()
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .middleware((): void => rejectSwitchValues(argv, knownOptions(parser).booleans), true)

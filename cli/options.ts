@@ -1,3 +1,5 @@
+import { findConfigFile } from '../scenarios/user/load.js';
+import { displayPath } from '../scenarios/user/import-file.js';
 import { fail, succeed, type Failable } from '../execution/failable.js';
 
 /** Parses a whole-number flag value (`--nodes 5`), naming the flag in the error. */
@@ -15,22 +17,13 @@ export function parseOptionalCount(text: unknown, flag: string, min: number): Fa
   return text === undefined ? succeed(undefined) : parseCount(text, flag, min);
 }
 
-/** Shell-quotes one argument when it needs it, so a printed command can be pasted as it is. */
-export function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
+export { runCommandLine, shellQuote } from '../api/command-line.js';
 
-/** `npx dsim run <scenario> --seed N [--bug B] [--nodes K]`: the exact command that reproduces a run. */
-export function runCommandLine(run: {
-  readonly scenario: string;
-  readonly seed: number;
-  readonly bug?: string | undefined;
-  readonly nodes?: number | undefined;
-  readonly swarm?: boolean | undefined;
-}): string {
-  const parts = ['npx', 'dsim', 'run', run.scenario, '--seed', String(run.seed)];
-  if (run.bug !== undefined) parts.push('--bug', run.bug);
-  if (run.nodes !== undefined) parts.push('--nodes', String(run.nodes));
-  if (run.swarm === true) parts.push('--swarm');
-  return parts.map(shellQuote).join(' ');
+/**
+ * The `--config` a printed command needs for a scenario from `file`: none for a built-in or for the config that the
+ * working directory's own `dsim.config.*` is.
+ */
+export function configFlagFor(file: string | undefined): string | undefined {
+  if (file === undefined || findConfigFile(process.cwd()) === file) return undefined;
+  return displayPath(file);
 }

@@ -1,15 +1,13 @@
 import { succeed, type Failable } from '../execution/failable.js';
 import { writeShiViz } from '../formats/shiviz.js';
-import { renderHtmlReport } from '../report/index.js';
-import type { ReportResult } from '../report/types.js';
-import { findScenario } from '../scenarios/index.js';
+import { runHtmlReport } from '../api/report.js';
 import { traceToJson } from '../formats/trace.js';
 import type { RunReport } from '../sim/run.js';
 import { scheduleToJson } from '../sim/schedule-file.js';
 import { writeTextFile } from './files.js';
 import { ExitCode } from './exit.js';
 import type { CliIo } from './io.js';
-import { runCommandLine, shellQuote } from './options.js';
+import { configFlagFor, runCommandLine, shellQuote } from './options.js';
 
 /** Files a run can be written to, by flag. */
 export interface RunOutputFlags {
@@ -85,30 +83,7 @@ export function exitCodeOf(report: RunReport): ExitCode {
 
 /** The command that replays a run from its seed (`--nodes` only where it differs from the scenario's default). */
 export function replayCommandOf(report: RunReport): string {
-  const nodesDefault = findScenario(report.scenario)?.nodesDefault;
-  return runCommandLine({ ...report, nodes: report.nodes === nodesDefault ? undefined : report.nodes });
-}
-
-/** The HTML space-time report of a run: every property of its scenario with its verdict, and the replay command. */
-export function runHtmlReport(report: RunReport, replayCommand = replayCommandOf(report)): string {
-  const names = findScenario(report.scenario)?.properties ?? [];
-  const results: ReportResult[] = names.map((name) => {
-    const violation = report.violations.find((v) => v.property === name);
-    const open = report.undecided.find((u) => u.property === name);
-    if (violation === undefined && open !== undefined) return { name, verdict: 'unknown', message: open.message };
-    if (violation === undefined) return { name, verdict: 'ok' };
-    const drawn = violation.witness === undefined ? {} : { witness: violation.witness };
-    return { name, verdict: 'violated', message: violation.message, ...drawn };
-  });
-  if (report.protocolError !== undefined) results.push({ name: 'protocol-error', verdict: 'violated', message: report.protocolError });
-  return renderHtmlReport({
-    title: `${report.scenario}${report.bug === undefined ? '' : ` --bug ${report.bug}`} seed ${report.seed}`,
-    execution: report.execution,
-    results,
-    seed: report.seed,
-    scenario: report.scenario,
-    ...(report.bug === undefined ? {} : { bug: report.bug }),
-    traceHash: report.traceHash,
-    replayCommand,
-  });
+  const nodesDefault = report.definition.nodesDefault;
+  const config = configFlagFor(report.definition.origin?.file);
+  return runCommandLine({ ...report, nodes: report.nodes === nodesDefault ? undefined : report.nodes, config });
 }

@@ -4,22 +4,21 @@
  */
 import { availableParallelism } from 'node:os';
 import { fail, succeed, type Failable } from '../execution/failable.js';
-import { findScenario, scenarioNames } from '../scenarios/index.js';
-import { classifyProperty } from '../predict/classify.js';
-import { shrinkFailure, SHRINK_TIME_BUDGET_MS_DEFAULT } from '../shrink/shrink.js';
-import { runScenario } from '../sim/run.js';
+import type { Scenario } from '../scenarios/types.js';
+import type { ShrinkOptions } from '../shrink/shrink.js';
 import { runCampaign, type StopReason } from './campaign.js';
-import type { CampaignJob, SeedOutcome } from './protocol.js';
+import { jobOf } from './job-scenario.js';
+import type { SeedOutcome } from './protocol.js';
+import { reproduceFailures } from './reproduce.js';
 import { writeRepro, type Repro } from './repro.js';
 import { writeSummaryFile } from './summary-file.js';
 import { shardRange, type SeedRange, type Shard } from './seeds.js';
 import { summarize, type CampaignSummary } from './summary.js';
 
-/** Repro files written per campaign at most (one per distinct failure, first seed first). */
-export const REPROS_MAX_DEFAULT = 10;
 
 export interface FuzzOptions {
-  readonly scenario: string;
+  /** The scenario: a built-in, or a user's scenario whose origin file a worker can import (fuzz/job-scenario.ts). */
+  readonly scenario: Scenario;
   readonly bug?: string | undefined;
   readonly nodes?: number | undefined;
   readonly eventsMax?: number | undefined;
@@ -33,9 +32,9 @@ export interface FuzzOptions {
   readonly shard?: Shard | undefined;
   /** Where repro files go; none are written without it. */
   readonly outDir?: string | undefined;
-  readonly reprosMax?: number;
-  /** Wall-clock budget to shrink each repro in, in ms (default 30 s; 0: write repros unshrunk). */
-  readonly shrinkTimeBudgetMs?: number | undefined;
+  readonly reprosMax?: number | undefined;
+  /** Bounds of each repro's shrink (runs; an opt-in wall-clock safety net), or `false` to write repros unshrunk. */
+  readonly shrink?: ShrinkOptions | false | undefined;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: FuzzProgress) => void;
 }
@@ -64,13 +63,10 @@ export interface FuzzResult {
 
 /** Runs a fuzz campaign. Input errors (unknown scenario or bug, bad counts) come back before any worker starts. */
 export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
-  const scenario = findScenario(opts.scenario);
-  if (scenario === undefined) {
-    return fail({ source: 'scenario', message: `unknown scenario "${opts.scenario}"; expected one of: ${scenarioNames().join(', ')}` });
-  }
+  const scenario = opts.scenario;
   if (opts.bug !== undefined && !Object.hasOwn(scenario.bugs, opts.bug)) {
     const bugs = Object.keys(scenario.bugs);
-    return fail({ source: '--bug', message: `scenario ${opts.scenario} has no bug "${opts.bug}"; expected one of: ${bugs.join(', ') || '(none)'}` });
+    return fail({ source: '--bug', message: `scenario ${scenario.name} has no bug "${opts.bug}"; expected one of: ${bugs.join(', ') || '(none)'}` });
   }
   if (opts.seeds === undefined && opts.timeBudgetMs === undefined) {
     return fail({ source: 'fuzz', message: 'give a number of seeds (--seeds N) or a time budget (--time-budget 60s)' });
@@ -78,13 +74,9 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
   const whole: SeedRange = { start: opts.seedStart, count: opts.seeds ?? 2 ** 32 };
   const range = opts.shard === undefined ? whole : shardRange(whole, opts.shard);
   const workers = opts.workers ?? availableParallelism();
-  const job: CampaignJob = {
-    scenario: opts.scenario,
-    bug: opts.bug,
-    nodes: opts.nodes,
-    eventsMax: opts.eventsMax,
-    swarm: opts.swarm ?? false,
-  };
+  const made = jobOf(scenario, { bug: opts.bug, nodes: opts.nodes, eventsMax: opts.eventsMax, swarm: opts.swarm ?? false });
+  if (!made.ok) return made;
+  const job = made.value;
   const startedMs = Date.now();
   let failures = 0;
   const campaign = await runCampaign({
@@ -101,12 +93,22 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
   if (!campaign.ok) return campaign;
   const elapsedMs = Math.max(1, Date.now() - startedMs);
   const summary = summarize(campaign.value.outcomes);
-  const shrinkMs = opts.shrinkTimeBudgetMs ?? SHRINK_TIME_BUDGET_MS_DEFAULT;
-  const repros =
-    opts.outDir === undefined ? succeed<Repro[]>([]) : writeRepros(opts.outDir, job, summary, opts.reprosMax ?? REPROS_MAX_DEFAULT, shrinkMs);
-  if (!repros.ok) return repros;
+  const repros: Repro[] = [];
+  const outDir = opts.outDir;
+  if (outDir !== undefined) {
+    const found = reproduceFailures(scenario, job, summary, {
+      reprosMax: opts.reprosMax,
+      shrink: opts.shrink,
+      onFound: (f) => {
+        const written = writeRepro(outDir, f.report, f, f.shrunk, f.origin);
+        if (written.ok) repros.push(written.value);
+        return written.ok ? succeed(undefined) : written;
+      },
+    });
+    if (!found.ok) return found;
+  }
   const result: FuzzResult = {
-    scenario: opts.scenario,
+    scenario: scenario.name,
     bug: opts.bug,
     swarm: job.swarm,
     range,
@@ -116,32 +118,11 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
     seedsPerSecond: (summary.seedsRun * 1000) / elapsedMs,
     stopReason: campaign.value.stopReason,
     summary,
-    repros: repros.value,
+    repros,
   };
   if (opts.outDir !== undefined) {
     const written = writeSummaryFile(opts.outDir, result);
     if (!written.ok) return written;
   }
   return succeed(result);
-}
-
-/** Re-runs the first seed of each distinct failure on this thread, shrinks it and writes its repro. */
-function writeRepros(dir: string, job: CampaignJob, summary: CampaignSummary, reprosMax: number, shrinkMs: number): Failable<Repro[]> {
-  const repros: Repro[] = [];
-  for (const group of summary.distinct.slice(0, reprosMax)) {
-    const seed = group.seeds[0]!;
-    const failure = summary.failures.find((f) => f.seed === seed)!;
-    const run = runScenario(job.scenario, { seed, bug: job.bug, nodes: job.nodes, eventsMax: job.eventsMax, swarm: job.swarm });
-    if (!run.ok) return run;
-    const shrunk = shrinkMs > 0 ? shrinkFailure(run.value, failure.property, { timeBudgetMs: shrinkMs }) : undefined;
-    const final = shrunk?.ok === true ? shrunk.value.report : run.value;
-    const origin = classifyProperty(final, failure.property)?.kind ?? 'observed';
-    const repro =
-      shrunk?.ok === true
-        ? writeRepro(dir, final, { property: failure.property, message: shrunk.value.message }, shrunk.value.stats, origin)
-        : writeRepro(dir, final, failure, null, origin);
-    if (!repro.ok) return repro;
-    repros.push(repro.value);
-  }
-  return succeed(repros);
 }

@@ -16,7 +16,17 @@ export interface ShrinkStats {
   readonly faultsAfter: number;
   readonly scheduleBefore: number;
   readonly scheduleAfter: number;
+  /** Candidate runs the shrink made (what bounds it). */
+  readonly runs: number;
+  /** Wall-clock time it took: printed, never written into a repro file (files are the same on every machine). */
   readonly ms: number;
+}
+
+/** The figures of a shrink as a repro file records them: everything but the wall-clock time. */
+export function shrinkFigures(stats: ShrinkStats | null): Omit<ShrinkStats, 'ms'> | null {
+  if (stats === null) return null;
+  const { ms: _ms, ...rest } = stats;
+  return rest;
 }
 
 /** A written repro. */
@@ -34,9 +44,13 @@ export interface Repro {
   readonly origin: 'observed' | 'predicted';
 }
 
-/** The repro file's name for a scenario and seed (a scenario name's `/` becomes `_`). */
-export function reproFileName(scenario: string, seed: number): string {
-  return `${scenario.replace(/[^\w.-]+/g, '_')}-${seed}.json`;
+/**
+ * The repro file's name for a run: `<scenario>[-<bug>]-<seed>.json` (a `/` or other odd character becomes `_`), so
+ * campaigns of two bug variants can share a folder.
+ */
+export function reproFileName(scenario: string, bug: string | undefined, seed: number): string {
+  const safe = (text: string) => text.replace(/[^\w.-]+/g, '_');
+  return `${safe(scenario)}${bug === undefined ? '' : `-${safe(bug)}`}-${seed}.json`;
 }
 
 /** Writes the repro of `report` (the run to replay, shrunk or not) into `dir`. */
@@ -47,8 +61,8 @@ export function writeRepro(
   shrunk: ShrinkStats | null,
   origin: 'observed' | 'predicted' = 'observed',
 ): Failable<Repro> {
-  const path = join(dir, reproFileName(report.scenario, report.seed));
-  const extra = { property: failure.property, message: failure.message, origin, shrunk };
+  const path = join(dir, reproFileName(report.scenario, report.bug, report.seed));
+  const extra = { property: failure.property, message: failure.message, origin, shrunk: shrinkFigures(shrunk) };
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path, scheduleToJson(report, extra));

@@ -37,18 +37,26 @@ export function summarize(outcomes: readonly SeedOutcome[]): CampaignSummary {
   const undecided: Record<string, number> = {};
   for (const o of outcomes) {
     eventsTotal += o.events;
-    for (const property of o.undecided ?? []) undecided[property] = (undecided[property] ?? 0) + 1;
+    for (const { property } of o.undecided ?? []) undecided[property] = (undecided[property] ?? 0) + 1;
     const first = o.violations[0];
     if (first === undefined) continue;
     failures.push({ seed: o.seed, property: first.property, message: first.message, traceHash: o.traceHash, events: o.events });
     for (const property of new Set(o.violations.map((v) => v.property))) {
       byProperty[property] = (byProperty[property] ?? 0) + 1;
     }
-    const signature = first.message.replace(/\d+/g, 'N');
+    const signature = failureSignature(first.message);
     const key = `${first.property}\u0000${signature}`;
     const group = groups.get(key) ?? { property: first.property, signature, seeds: [] };
     group.seeds.push(o.seed);
     groups.set(key, group);
   }
   return { seedsRun: outcomes.length, eventsTotal, failures, failuresByProperty: byProperty, distinct: [...groups.values()], undecidedByProperty: undecided };
+}
+
+/**
+ * Failures alike have one signature: the first line of the message (a cut property's witness and path follow it)
+ * with its numbers and bracketed lists blanked out.
+ */
+export function failureSignature(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/\[[^\]]*\]/g, '[…]').replace(/\d+/g, 'N');
 }

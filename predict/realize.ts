@@ -126,7 +126,7 @@ function* windowEdits(
 }
 
 function rerun(report: RunReport, schedule: readonly Choice[], eventsMax = report.eventsMax): RunReport | undefined {
-  const run = runScenario(report.scenario, {
+  const run = runScenario(report.definition, {
     seed: report.seed,
     bug: report.bug,
     nodes: report.nodes,

@@ -82,4 +82,18 @@ export interface Scenario {
   /** Names of the properties `build` returns, in order. */
   readonly properties: readonly string[];
   build(opts: BuildOptions): ScenarioBuild;
+  /** Where a user's scenario comes from (absent for built-ins): see scenarios/origin.ts. */
+  readonly origin?: ScenarioOrigin;
+}
+
+/**
+ * Where a user's scenario comes from: the file that defines or collects it (a `dsim.config.ts`, or the module named
+ * by `defineScenario({ module: import.meta.url })`), which a worker thread or `dsim replay` imports to find it again
+ * by name, and a hash of its definition, which tells a repro file whether the code changed since it was written.
+ */
+export interface ScenarioOrigin {
+  /** Absolute path of the file to import; absent when the scenario was defined where nothing can import it. */
+  readonly file?: string;
+  /** sha256 of the scenario's definition (scenarios/origin.ts `definitionHash`). */
+  readonly definitionHash: string;
 }

@@ -6,10 +6,11 @@ import type { Failable } from '../execution/failable.js';
 import type { SiteOptions } from '../sim/chooser.js';
 import type { Choice } from '../sim/outcome.js';
 import { runScenario, type RunReport } from '../sim/run.js';
+import type { Scenario } from '../scenarios/types.js';
 
 /** Everything a candidate run is made of; with a schedule, the seed is informational (the schedule decides). */
 export interface CandidateParams {
-  readonly scenario: string;
+  readonly scenario: Scenario;
   readonly bug: string | undefined;
   readonly seed: number;
   readonly nodes: number;
@@ -54,7 +55,7 @@ export function runCandidate(p: CandidateParams): Failable<RunReport> {
 /** The candidate parameters that replay `report` exactly. */
 export function paramsOf(report: RunReport): CandidateParams {
   return {
-    scenario: report.scenario,
+    scenario: report.definition,
     bug: report.bug,
     seed: report.seed,
     nodes: report.nodes,

@@ -7,7 +7,6 @@
  * elected and deposed, then the bug in a later term); a small run that fails the same way from the start is then
  * far smaller. Every draw is a value of the scenario's own ranges, so the kept run replays in the scenario as it is.
  */
-import { findScenario } from '../scenarios/index.js';
 import { mixSeed, Random } from '../sim/random.js';
 import type { CandidateParams } from './candidate.js';
 import type { ShrinkPass } from './passes.js';
@@ -54,7 +53,7 @@ function freshCandidate(search: ShrinkSearch, label: string, k: number, eventsMa
   const draw = drawer(random, BIASES[k % BIASES.length]!);
   // Every other run on the scenario's least cluster (smaller runs, where a small story is likeliest), the others
   // on each size up to the best run's by turns.
-  const nodesMin = findScenario(search.best.scenario)?.nodesMin ?? search.best.nodes;
+  const nodesMin = search.best.definition.nodesMin;
   const nodes = k % 2 === 0 ? nodesMin : nodesMin + ((k >> 1) % (search.best.nodes - nodesMin + 1));
   return { ...search.params, nodes, eventsMax, schedule: undefined, bySite: { keyed: new Map<string, number>(), draw } };
 }

@@ -3,8 +3,10 @@
  * repro file (a schedule file with the property, its message and the before/after figures).
  */
 import { fail, succeed, type Failable } from '../execution/failable.js';
+import type { Scenario } from '../scenarios/types.js';
 import { runScheduleFile } from '../sim/run.js';
 import { readScheduleFile, scheduleToJson } from '../sim/schedule-file.js';
+import { shrinkFigures } from '../fuzz/repro.js';
 import { shrinkFailure, type ShrinkOptions, type ShrinkResult } from './shrink.js';
 
 /** A shrunk file: the shrink and the text of the shrunk repro file. */
@@ -15,13 +17,14 @@ export interface ShrunkFile {
 
 /**
  * Shrinks the failure a schedule file reproduces. The property is the file's `property` field (repro files have
- * one), else the first property the replay violates. `source` names the file in errors.
+ * one), else the first property the replay violates. `source` names the file in errors; `scenario` is the
+ * scenario it was recorded from (default: the built-in of its name).
  */
-export function shrinkScheduleText(text: string, source: string, opts: ShrinkOptions = {}): Failable<ShrunkFile> {
+export function shrinkScheduleText(text: string, source: string, scenario?: Scenario, opts: ShrinkOptions = {}): Failable<ShrunkFile> {
   const file = readScheduleFile(text, source);
   if (!file.ok) return file;
   const f = file.value;
-  const run = runScheduleFile(f, source);
+  const run = runScheduleFile(f, source, scenario ?? f.scenario);
   if (!run.ok) return run;
   const report = run.value;
   const named = propertyField(text);
@@ -36,7 +39,7 @@ export function shrinkScheduleText(text: string, source: string, opts: ShrinkOpt
   const shrunk = shrinkFailure(report, property, opts);
   if (!shrunk.ok) return fail({ ...shrunk.error, source });
   const r = shrunk.value;
-  return succeed({ result: r, text: scheduleToJson(r.report, { property, message: r.message, shrunk: r.stats }) });
+  return succeed({ result: r, text: scheduleToJson(r.report, { property, message: r.message, shrunk: shrinkFigures(r.stats) }) });
 }
 
 /** The `property` field of a repro file, when it has a string one. */

@@ -1,6 +1,5 @@
 /** The fewer-nodes shrink pass. */
 import { scheduleFromStreams } from '../arbitraries/kind-streams.js';
-import { findScenario } from '../scenarios/index.js';
 import type { CandidateParams } from './candidate.js';
 import type { ShrinkPass } from './passes.js';
 import { decisionsOf, valuesByKey } from './decisions.js';
@@ -17,8 +16,7 @@ export const NODES_FRESH_SEEDS = 16;
  * then kept when it is smaller.
  */
 export const fewerNodes: ShrinkPass = (search) => {
-  const scenario = findScenario(search.best.scenario);
-  if (scenario === undefined) return false;
+  const scenario = search.best.definition;
   const streams: Record<string, number[]> = {};
   for (const c of search.best.schedule) (streams[c.kind] ??= []).push(c.value);
   const p = search.params;

@@ -2,7 +2,6 @@
  * The state of one shrink: the smallest failing run found so far, the oracle, the budget, and `attempt`, which runs
  * a candidate and keeps it when it still fails the property and is smaller.
  */
-import { findScenario } from '../scenarios/index.js';
 import type { Choice } from '../sim/outcome.js';
 import type { ScriptedFault } from '../sim/plan.js';
 import type { RunReport } from '../sim/run.js';
@@ -62,7 +61,7 @@ export class ShrinkSearch {
     this.referenceSignature = signature(violationMessage(original, property) ?? '');
     this.originalEventsMax = original.eventsMax;
     this.defaults.learn(original.schedule);
-    const built = findScenario(original.scenario)?.build({ bug: original.bug, nodes: original.nodes });
+    const built = original.definition.build({ bug: original.bug, nodes: original.nodes });
     const plan = built?.faults;
     this.safety = property === 'protocol-error' || built?.properties.find((p) => p.name === property)?.safety === true;
     this.scripted = plan?.scripted ?? [];

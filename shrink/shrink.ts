@@ -16,8 +16,12 @@ import { retimedRestarts } from './retime-pass.js';
 import { faultsShifted, siteChoicesTop, siteDefaults, siteDelaysTop, siteDrops } from './site-passes.js';
 import { ShrinkSearch, type ShrinkStep, type ShrinkStopReason } from './search.js';
 
-/** Default wall-clock budget of one shrink, in ms. */
-export const SHRINK_TIME_BUDGET_MS_DEFAULT = 30_000;
+/**
+ * Default wall-clock cap of one shrink, in ms: none. A shrink is bounded by its count of candidate runs, so the same
+ * failure shrinks to the same repro on every machine at any load; a time cap is an opt-in safety net, and a shrink
+ * it cut short says so (`stopReason: 'time-budget'`).
+ */
+export const SHRINK_TIME_BUDGET_MS_DEFAULT = Infinity;
 /** Default number of candidate runs of one shrink. */
 export const SHRINK_RUNS_MAX_DEFAULT = 40_000;
 /** Default re-alignments per candidate. */
@@ -26,8 +30,10 @@ export const SHRINK_REPAIRS_MAX_DEFAULT = 2;
 export const SHRINK_EARLY_WINDOW_DEFAULT = 24;
 
 export interface ShrinkOptions {
-  readonly timeBudgetMs?: number;
-  readonly runsMax?: number;
+  /** Wall-clock safety net in ms (default: none); the result depends on the clock only when it cuts a shrink short. */
+  readonly timeBudgetMs?: number | undefined;
+  /** Candidate runs at most (default `SHRINK_RUNS_MAX_DEFAULT`): the bound that makes a shrink deterministic. */
+  readonly runsMax?: number | undefined;
   readonly repairsMax?: number;
   /** The clock the budget is measured with (default `Date.now`); never read by a run. */
   readonly now?: () => number;
@@ -123,6 +129,7 @@ export function shrinkFailure(report: RunReport, property: string, opts: ShrinkO
     faultsAfter: after.faults,
     scheduleBefore: before.choices,
     scheduleAfter: after.choices,
+    runs: search.runs,
     ms: search.elapsedMs(),
   };
   return succeed({ report: shrunk, property, message, stats, steps: search.steps, runs: search.runs, runsByPass, stopReason });

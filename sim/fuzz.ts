@@ -77,11 +77,13 @@ export interface ScenarioInfo {
   readonly bugs: readonly string[];
   readonly bugDescriptions: Readonly<Record<string, string>>;
   readonly properties: readonly string[];
+  /** The file a user's scenario comes from (absolute); absent for a built-in. */
+  readonly file?: string;
 }
 
-/** Every registered scenario, sorted by name. */
-export function listScenarios(): ScenarioInfo[] {
-  return Object.values(SCENARIOS as Record<string, Scenario>)
+/** Every built-in scenario (or every one of `scenarios`), sorted by name. */
+export function listScenarios(scenarios: readonly Scenario[] = Object.values(SCENARIOS as Record<string, Scenario>)): ScenarioInfo[] {
+  return scenarios
     .map((s) => ({
       name: s.name,
       protocol: s.protocol,
@@ -91,6 +93,7 @@ export function listScenarios(): ScenarioInfo[] {
       bugs: Object.keys(s.bugs),
       bugDescriptions: s.bugs,
       properties: s.properties,
+      ...(s.origin?.file === undefined ? {} : { file: s.origin.file }),
     }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

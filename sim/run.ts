@@ -48,7 +48,10 @@ export interface Undecided {
 
 /** Everything a run produced. `ok` when no property was violated and no handler failed. */
 export interface RunReport {
+  /** The scenario's name. */
   readonly scenario: string;
+  /** The scenario itself (a built-in or the user's own): what a shrinker or a replay re-runs. */
+  readonly definition: Scenario;
   readonly bug: string | undefined;
   readonly seed: number;
   readonly nodes: number;
@@ -134,6 +137,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
   let traceHash: string | undefined;
   return succeed({
     scenario: name,
+    definition: scenario,
     bug: opts.bug,
     seed: opts.seed,
     nodes,
@@ -171,8 +175,8 @@ export interface ReplayReport extends RunReport {
  * Re-runs what a schedule file records: its scenario, variant, size and limits, from its choices (not its seed).
  * `source` names the file in errors.
  */
-export function runScheduleFile(f: ScheduleFile, source: string): Failable<RunReport> {
-  const run = runScenario(f.scenario, {
+export function runScheduleFile(f: ScheduleFile, source: string, scenario: string | Scenario = f.scenario): Failable<RunReport> {
+  const run = runScenario(scenario, {
     seed: f.seed,
     bug: f.bug ?? undefined,
     nodes: f.nodes,
@@ -186,11 +190,11 @@ export function runScheduleFile(f: ScheduleFile, source: string): Failable<RunRe
 }
 
 /** Replays a schedule file's contents (`source` names the file in errors). */
-export function replaySchedule(text: string, source = 'schedule file'): Failable<ReplayReport> {
+export function replaySchedule(text: string, source = 'schedule file', scenario?: Scenario): Failable<ReplayReport> {
   const file = readScheduleFile(text, source);
   if (!file.ok) return file;
   const f = file.value;
-  const run = runScheduleFile(f, source);
+  const run = runScheduleFile(f, source, scenario ?? f.scenario);
   if (!run.ok) return run;
   return succeed({ ...run.value, hashMatches: run.value.traceHash === f.traceHash, expectedTraceHash: f.traceHash });
 }

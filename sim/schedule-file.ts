@@ -8,9 +8,12 @@
  *   "traceHash": "9f2c…" }
  * ```
  * `choices` are `[kind, value]` pairs in the order the run made them (see sim/chooser.ts for kinds and defaults).
- * `seed` is informational on replay; the choices decide.
+ * `seed` is informational on replay; the choices decide. A user's scenario adds `"config"` (the file its scenario
+ * loads from, relative to the folder the schedule was written in) and `"definitionHash"`.
  */
+import { relative, sep } from 'node:path';
 import { fail, succeed, type Failable } from '../execution/failable.js';
+import type { ScenarioOrigin } from '../scenarios/types.js';
 import { jsonError } from './json-error.js';
 import type { Choice } from './outcome.js';
 import { DSIM_VERSION } from './version.js';
@@ -31,6 +34,10 @@ export interface ScheduleFile {
   readonly traceHash: string;
   /** Scripted faults of the scenario left out of the run (indices); absent in files that skip none. */
   readonly scriptedFaultsSkipped?: readonly number[];
+  /** A user's scenario: the file it loads from, relative to the folder the schedule was written in. */
+  readonly config?: string;
+  /** A user's scenario: its definition hash when the schedule was written (scenarios/origin.ts). */
+  readonly definitionHash?: string;
 }
 
 /** What a schedule file is written from. */
@@ -45,6 +52,15 @@ export interface ScheduleSource {
   readonly schedule: readonly Choice[];
   readonly traceHash: string;
   readonly scriptedFaultsSkipped?: readonly number[] | undefined;
+  /** The scenario, for a user's scenario's origin. */
+  readonly definition?: { readonly origin?: ScenarioOrigin | undefined };
+}
+
+/** The `config` and `definitionHash` fields of a user's scenario's schedule (none for a built-in). */
+function originFields(origin: ScenarioOrigin | undefined): Record<string, string> {
+  if (origin === undefined) return {};
+  const file = origin.file === undefined ? undefined : relative(process.cwd(), origin.file).split(sep).join('/');
+  return { ...(file === undefined ? {} : { config: file }), definitionHash: origin.definitionHash };
 }
 
 /**
@@ -57,6 +73,7 @@ export function scheduleToJson(run: ScheduleSource, extra: Readonly<Record<strin
     version: 1,
     dsimVersion: DSIM_VERSION,
     scenario: run.scenario,
+    ...originFields(run.definition?.origin),
     bug: run.bug ?? null,
     seed: run.seed,
     nodes: run.nodes,
@@ -103,6 +120,9 @@ export function readScheduleFile(text: string, source: string): Failable<Schedul
   if (skipped !== undefined && (!Array.isArray(skipped) || !skipped.every((i) => Number.isInteger(i) && (i as number) >= 0))) {
     return bad(`"scriptedFaultsSkipped" is ${JSON.stringify(skipped)}; expected an array of scripted-fault indices (integers ≥ 0)`);
   }
+  for (const k of ['config', 'definitionHash'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'string') return bad(`"${k}" is ${JSON.stringify(o[k])}; expected a string`);
+  }
   if (!Array.isArray(o['choices'])) return bad(`"choices" is missing or not an array`);
   const choices: Choice[] = [];
   for (const [i, c] of (o['choices'] as unknown[]).entries()) {
@@ -125,5 +145,7 @@ export function readScheduleFile(text: string, source: string): Failable<Schedul
     choices,
     traceHash: o['traceHash'] as string,
     ...(skipped === undefined ? {} : { scriptedFaultsSkipped: skipped as number[] }),
+    ...(typeof o['config'] === 'string' ? { config: o['config'] } : {}),
+    ...(typeof o['definitionHash'] === 'string' ? { definitionHash: o['definitionHash'] } : {}),
   });
 }

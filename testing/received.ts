@@ -47,6 +47,7 @@ export function runOrFuzzOf(x: unknown, matcher: string): RunResult | FuzzResult
 
 function kindOf(x: unknown): string {
   if (x === null) return 'null';
+  if (isObject(x) && typeof x['then'] === 'function') return 'a promise (fuzz with workers answers one: write expect(await fuzz(...)))';
   if (Array.isArray(x)) return 'an array';
   if (isObject(x)) return `an object with keys ${Object.keys(x).slice(0, 6).join(', ') || '(none)'}`;
   return typeof x;

@@ -49,7 +49,18 @@ function failingSeed(r: RunResult | FuzzResult, only?: string): number | undefin
   return r.failures.find((f) => only === undefined || f.property === only)?.seed;
 }
 
+/** The shrunk repro of a fuzz result's failure: its figures and the command that replays it. */
+function reproLine(r: FuzzResult, only?: string): string | undefined {
+  const repro = r.repros.find((p) => only === undefined || p.property === only);
+  if (repro === undefined) return undefined;
+  const k = repro.shrunk;
+  const shrunk = k === null ? 'not shrunk' : `shrunk: ${k.eventsBefore} → ${k.eventsAfter} events, ${k.faultsBefore} → ${k.faultsAfter} faults`;
+  return `\nseed ${repro.seed}, ${repro.property}, ${shrunk}\nreplay: ${repro.replay}`;
+}
+
 function replayLine(r: RunResult | FuzzResult, only?: string): string {
+  const repro = 'seed' in r ? undefined : reproLine(r, only);
+  if (repro !== undefined) return repro;
   const seed = failingSeed(r, only);
   if (seed === undefined) return '';
   const trace = 'traceHash' in r ? ` (trace ${r.traceHash.slice(0, 12)})` : '';

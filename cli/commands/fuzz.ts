@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { fuzz, type FuzzResult } from '../../fuzz/fuzz.js';
 import { parseShard } from '../../fuzz/seeds.js';
+import { SHRINK_RUNS_MAX_DEFAULT } from '../../shrink/shrink.js';
 import { parseSeed } from '../../sim/random.js';
 import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
@@ -8,8 +9,9 @@ import type { CliIo } from '../io.js';
 import { parseOptionalCount, runCommandLine, shellQuote } from '../options.js';
 import { progressView } from '../progress.js';
 import type { Command } from './command.js';
+import { scenarioNamed, type ConfigFlag } from '../scenarios.js';
 
-interface FuzzArgs {
+interface FuzzArgs extends ConfigFlag {
   readonly scenario: string;
   readonly bug?: string;
   readonly nodes?: string;
@@ -22,6 +24,7 @@ interface FuzzArgs {
   readonly swarm: boolean;
   readonly out: string;
   readonly 'shrink-budget'?: string;
+  readonly 'shrink-runs'?: string;
   readonly json: boolean;
 }
 
@@ -42,7 +45,8 @@ export const fuzzCommand: Command<FuzzArgs> = {
       .option('shard', { type: 'string', describe: 'Run only the k-th of n disjoint slices of the seeds: k/n' })
       .option('swarm', { type: 'boolean', default: false, describe: 'Draw each run’s fault mix from its seed' })
       .option('out', { type: 'string', default: 'dsim-failures', describe: 'Folder for repro files and the summary' })
-      .option('shrink-budget', { type: 'string', describe: 'Time to shrink each repro in (default 30s; 0 writes repros unshrunk)' })
+      .option('shrink-runs', { type: 'string', describe: `Candidate runs to shrink each repro with (default ${SHRINK_RUNS_MAX_DEFAULT}; 0 writes repros unshrunk)` })
+      .option('shrink-budget', { type: 'string', describe: 'Wall-clock safety net per shrink, e.g. 60s (default none: shrinks are bounded by runs, the same on every machine; 0 writes repros unshrunk)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
     const seedStart = parseSeed(args['seed-start'], '--seed-start');
@@ -52,9 +56,10 @@ export const fuzzCommand: Command<FuzzArgs> = {
       parseOptionalCount(args.workers, 'workers', 1),
       parseOptionalCount(args.nodes, 'nodes', 1),
       parseOptionalCount(args['max-events'], 'max-events', 1),
+      parseOptionalCount(args['shrink-runs'], 'shrink-runs', 0),
     ] as const;
     for (const c of counts) if (!c.ok) return reportInputError(io, c.error);
-    const [seeds, workers, nodes, eventsMax] = counts.map((c) => (c.ok ? c.value : undefined));
+    const [seeds, workers, nodes, eventsMax, shrinkRuns] = counts.map((c) => (c.ok ? c.value : undefined));
     const budget = args['time-budget'] === undefined ? undefined : parseDurationMs(args['time-budget'], 'time-budget');
     if (budget !== undefined && !budget.ok) return reportInputError(io, budget.error);
     const shrinkBudget =
@@ -65,13 +70,15 @@ export const fuzzCommand: Command<FuzzArgs> = {
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     if (shard !== undefined && !shard.ok) return reportInputError(io, shard.error);
 
+    const scenario = await scenarioNamed(args, args.scenario);
+    if (!scenario.ok) return reportInputError(io, scenario.error);
     const stop = new AbortController();
     const onSigint = () => stop.abort();
     process.once('SIGINT', onSigint);
     const view = progressView(io, args.scenario, budget?.value);
     try {
       const result = await fuzz({
-        scenario: args.scenario,
+        scenario: scenario.value,
         bug: args.bug,
         nodes,
         eventsMax,
@@ -82,7 +89,10 @@ export const fuzzCommand: Command<FuzzArgs> = {
         shard: shard?.value,
         swarm: args.swarm,
         outDir: args.out,
-        shrinkTimeBudgetMs: args['shrink-budget'] === undefined ? undefined : shrinkBudget?.ok === true ? shrinkBudget.value : 0,
+        shrink:
+          shrinkRuns === 0 || (args['shrink-budget'] !== undefined && shrinkBudget === undefined)
+            ? false
+            : { runsMax: shrinkRuns, timeBudgetMs: shrinkBudget?.ok === true ? shrinkBudget.value : undefined },
         signal: stop.signal,
         onProgress: (p) => view.update(p),
       });

@@ -1,19 +1,24 @@
 import type { Argv } from 'yargs';
 import { listScenarios } from '../../sim/fuzz.js';
-import { ExitCode, printJson } from '../exit.js';
+import { ExitCode, printJson, reportInputError } from '../exit.js';
+import { displayPath } from '../../scenarios/user/import-file.js';
+import { catalogFor, type ConfigFlag } from '../scenarios.js';
 import type { Command } from './command.js';
 
-interface ListArgs {
+interface ListArgs extends ConfigFlag {
   readonly json: boolean;
 }
 
 /** `dsim list [--json]`: the registered scenarios with their protocol, bug variants and properties. */
 export const listCommand: Command<ListArgs> = {
   command: 'list',
-  describe: 'List the scenarios with their protocol, description, bug variants and properties',
+  describe: 'List the scenarios (built-in and your config\'s) with their protocol, description, bug variants and properties',
   builder: (y: Argv) => y.option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
-    const scenarios = listScenarios();
+    const catalog = await catalogFor(args);
+    if (!catalog.ok) return reportInputError(io, catalog.error);
+    const c = catalog.value;
+    const scenarios = listScenarios(c.names().map((name) => c.find(name)!));
     if (args.json) {
       printJson(io, {
         scenarios: scenarios.map((s) => ({
@@ -22,12 +27,14 @@ export const listCommand: Command<ListArgs> = {
           description: s.description,
           bugs: s.bugs,
           properties: s.properties,
+          config: s.file === undefined ? null : displayPath(s.file),
         })),
       });
       return ExitCode.Ok;
     }
     for (const s of scenarios) {
-      io.out(`${s.name}  (${s.protocol}, ${s.nodesDefault} nodes)\n  ${s.description}`);
+      const from = s.file === undefined ? '' : `, from ${displayPath(s.file)}`;
+      io.out(`${s.name}  (${s.protocol}, ${s.nodesDefault} nodes${from})\n  ${s.description}`);
       io.out(`  properties: ${s.properties.join(', ')}`);
       for (const bug of s.bugs) io.out(`  --bug ${bug}: ${s.bugDescriptions[bug]}`);
     }

@@ -5,8 +5,9 @@ import { readTextFile } from '../files.js';
 import { shellQuote } from '../options.js';
 import { exitCodeOf, printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
 import type { Command } from './command.js';
+import { recordedRun, type ConfigFlag } from '../scenarios.js';
 
-interface ReplayArgs {
+interface ReplayArgs extends ConfigFlag {
   readonly schedule: string;
   readonly trace?: string;
   readonly shiviz?: string;
@@ -28,7 +29,10 @@ export const replayCommand: Command<ReplayArgs> = {
   async run(args, io) {
     const text = readTextFile(args.schedule);
     if (!text.ok) return reportInputError(io, text.error);
-    const replay = replaySchedule(text.value, args.schedule);
+    const recorded = await recordedRun(text.value, args.schedule, args);
+    if (!recorded.ok) return reportInputError(io, recorded.error);
+    if (recorded.value.warning !== undefined) io.err(recorded.value.warning);
+    const replay = replaySchedule(text.value, args.schedule, recorded.value.scenario);
     if (!replay.ok) return reportInputError(io, replay.error);
     const r = replay.value;
     const written = writeRunOutputs(r, args, `npx dsim replay ${shellQuote(args.schedule)}`);

@@ -6,8 +6,9 @@ import { printJson, reportInputError } from '../exit.js';
 import { parseOptionalCount } from '../options.js';
 import { exitCodeOf, printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
 import type { Command } from './command.js';
+import { scenarioNamed, type ConfigFlag } from '../scenarios.js';
 
-interface RunArgs {
+interface RunArgs extends ConfigFlag {
   readonly scenario: string;
   readonly seed: string;
   readonly bug?: string;
@@ -45,7 +46,9 @@ export const runCommand: Command<RunArgs> = {
     if (!nodes.ok) return reportInputError(io, nodes.error);
     const eventsMax = parseOptionalCount(args['max-events'], 'max-events', 1);
     if (!eventsMax.ok) return reportInputError(io, eventsMax.error);
-    const run = runScenario(args.scenario, {
+    const scenario = await scenarioNamed(args, args.scenario);
+    if (!scenario.ok) return reportInputError(io, scenario.error);
+    const run = runScenario(scenario.value, {
       seed: seed.value,
       bug: args.bug,
       nodes: nodes.value,

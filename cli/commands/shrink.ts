@@ -6,8 +6,9 @@ import { ExitCode, printJson, reportInputError } from '../exit.js';
 import { readTextFile, writeTextFile } from '../files.js';
 import { parseOptionalCount, shellQuote } from '../options.js';
 import type { Command } from './command.js';
+import { recordedRun, type ConfigFlag } from '../scenarios.js';
 
-interface ShrinkArgs {
+interface ShrinkArgs extends ConfigFlag {
   readonly repro: string;
   readonly out?: string;
   readonly 'time-budget'?: string;
@@ -38,7 +39,10 @@ export const shrinkCommand: Command<ShrinkArgs> = {
     if (!runsMax.ok) return reportInputError(io, runsMax.error);
     const text = readTextFile(args.repro);
     if (!text.ok) return reportInputError(io, text.error);
-    const shrunk = shrinkScheduleText(text.value, args.repro, {
+    const recorded = await recordedRun(text.value, args.repro, args);
+    if (!recorded.ok) return reportInputError(io, recorded.error);
+    if (recorded.value.warning !== undefined) io.err(recorded.value.warning);
+    const shrunk = shrinkScheduleText(text.value, args.repro, recorded.value.scenario, {
       ...(budget === undefined ? {} : { timeBudgetMs: budget.value }),
       ...(runsMax.value === undefined ? {} : { runsMax: runsMax.value }),
     });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../fuzz/fuzz.js';
+import { findScenario } from '../../scenarios/index.js';
 import { listScenarios } from '../../sim/fuzz.js';
 import { replaySchedule } from '../../sim/run.js';
 
@@ -14,7 +15,7 @@ describe('dsim fuzz finds every bug variant, and its repro replays exactly', () 
     for (const bug of scenario.bugs) {
       it(`${scenario.name} --bug ${bug}`, async () => {
         const out = mkdtempSync(join(tmpdir(), 'dsim-bugs-'));
-        const result = await fuzz({ scenario: scenario.name, bug, seeds: SEEDS, seedStart: 1, outDir: out, reprosMax: 1, shrinkTimeBudgetMs: 0 });
+        const result = await fuzz({ scenario: findScenario(scenario.name)!, bug, seeds: SEEDS, seedStart: 1, outDir: out, reprosMax: 1, shrink: false });
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         expect(result.value.summary.failures.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../fuzz/fuzz.js';
+import { SCENARIOS } from '../../scenarios/index.js';
 import { mergeSummaries } from '../../fuzz/merge.js';
 import { readSummaryFiles } from '../../fuzz/summary-file.js';
 import { seedAt, shardRange } from '../../fuzz/seeds.js';
@@ -29,7 +30,7 @@ describe('shards', () => {
   });
 
   it('three shards, merged, find what the unsharded campaign finds, with no seed twice', async () => {
-    const base = { scenario: 'ping-pong', bug: 'count-duplicates', seeds: 45, seedStart: 7, workers: 1, shrinkTimeBudgetMs: 0 };
+    const base = { scenario: SCENARIOS['ping-pong'], bug: 'count-duplicates', seeds: 45, seedStart: 7, workers: 1, shrink: false as const };
     const whole = await fuzz(base);
     expect(whole.ok).toBe(true);
     if (!whole.ok) return;

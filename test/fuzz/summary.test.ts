@@ -8,7 +8,7 @@ const outcome = (seed: number, violated: string[], undecided: string[]): SeedOut
   events: 10,
   traceHash: violated.length === 0 ? '' : 'h',
   violations: violated.map((property) => ({ property, message: `${property} broke at tick ${seed}` })),
-  undecided,
+  undecided: undecided.map((property) => ({ property, message: 'the run stopped before the deadline' })),
 });
 
 describe('campaign summary', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/app.js';
 import { bufferIo } from '../../cli/io.js';
 import { fuzz } from '../../fuzz/fuzz.js';
+import { SCENARIOS } from '../../scenarios/index.js';
 import { classifyProperty } from '../../predict/index.js';
 import { runScenario } from '../../sim/run.js';
 
@@ -37,7 +38,7 @@ describe('run and fuzz report predicted violations apart from observed ones', ()
 
   it('fuzz repros say whether their violation is observed or predicted', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'dsim-predict-fuzz-'));
-    const r = await fuzz({ scenario: 'ping-pong', bug: 'count-duplicates', seeds: 8, seedStart: 1, workers: 1, outDir, shrinkTimeBudgetMs: 0 });
+    const r = await fuzz({ scenario: SCENARIOS['ping-pong'], bug: 'count-duplicates', seeds: 8, seedStart: 1, workers: 1, outDir, shrink: false });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     for (const repro of r.value.repros) {

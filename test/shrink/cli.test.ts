@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/app.js';
 import { bufferIo } from '../../cli/io.js';
 import { fuzz } from '../../fuzz/fuzz.js';
+import { SCENARIOS } from '../../scenarios/index.js';
 import { replaySchedule } from '../../sim/run.js';
 import { scheduleToJson } from '../../sim/schedule-file.js';
 import { firstFailure } from './helpers.js';
@@ -86,7 +87,7 @@ describe('dsim shrink', () => {
 describe('fuzz writes shrunk repros', () => {
   it('each repro carries its shrink figures and replays to the recorded hash and failure', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'dsim-fuzz-shrink-'));
-    const result = await fuzz({ scenario: 'ping-pong', bug: 'count-duplicates', seeds: 16, seedStart: 1, workers: 2, outDir });
+    const result = await fuzz({ scenario: SCENARIOS['ping-pong'], bug: 'count-duplicates', seeds: 16, seedStart: 1, workers: 2, outDir });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.repros.length).toBeGreaterThan(0);
