@@ -39,11 +39,14 @@ export interface FuzzSettings {
   readonly reprosMax: number | undefined;
 }
 
+/** Environment variables, as `process.env` holds them. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 /** Default folder of repro files, as `dsim fuzz --out`'s. */
 export const FUZZ_OUT_DIR_DEFAULT = 'dsim-failures';
 
 /** The settings of a call: its options, with `DSIM_SEEDS` / `DSIM_SEED_START` from the environment over them. */
-export function fuzzSettings(scenario: Scenario, opts: FuzzOptions, env: NodeJS.ProcessEnv = process.env): FuzzSettings {
+export function fuzzSettings(scenario: Scenario, opts: FuzzOptions, env: Environment = process.env): FuzzSettings {
   const source = `fuzz(${scenario.name})`;
   const seeds = envCount(env, 'DSIM_SEEDS') ?? opts.seeds;
   const seedStart = envCount(env, 'DSIM_SEED_START') ?? opts.seedStart ?? 0;
@@ -63,7 +66,7 @@ export function fuzzSettings(scenario: Scenario, opts: FuzzOptions, env: NodeJS.
   };
 }
 
-function envCount(env: NodeJS.ProcessEnv, name: string): number | undefined {
+function envCount(env: Environment, name: string): number | undefined {
   const text = env[name];
   if (text === undefined || text.trim() === '') return undefined;
   rejectIf(name, /^\s*\d+\s*$/.test(text) ? undefined : `${JSON.stringify(text)} is not a whole number`);

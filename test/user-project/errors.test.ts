@@ -3,7 +3,7 @@
  * exit 2, never a stack trace: a TypeScript syntax error, a config that exports nothing, a scenario named like a
  * built-in one, a repro whose config moved.
  */
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installUserProject, type Ran, type UserProject } from './project.js';
@@ -18,7 +18,7 @@ function expectOneLine(r: Ran, pattern: RegExp): void {
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
+  expect(r.stderr.trimEnd()).toMatch(pattern);
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
@@ -63,15 +63,17 @@ describe('config mistakes', () => {
     const fuzz = project.dsim('fuzz', 'primary-backup', '--bug', 'commit-on-first-ack', '--seeds', '20', '--shrink-runs', '0', '--out', 'found');
     expect(fuzz.code).toBe(1);
     const file = /replay: npx dsim replay (\S+)/.exec(fuzz.stdout)![1]!;
+    const config = readFileSync(join(project.dir, 'dsim.config.ts'), 'utf8');
     mkdirSync(join(project.dir, 'moved'), { recursive: true });
     renameSync(join(project.dir, 'dsim.config.ts'), join(project.dir, 'moved', 'dsim.config.ts'));
     try {
-      expectOneLine(project.dsim('replay', file), /^error: found\/primary-backup-\d+\.json: scenario "primary-backup" comes from dsim\.config\.ts, which is not in .*; run from the folder the file was written in, or pass --config <file>$/);
-      project.write('moved/dsim.config.ts', readFileSync(join(project.dir, 'moved', 'dsim.config.ts'), 'utf8').replaceAll("'./src/", "'../src/"));
+      expectOneLine(project.dsim('replay', file), /^error: found\/primary-backup-commit-on-first-ack-\d+\.json: scenario "primary-backup" comes from dsim\.config\.ts, which is not in .*; run from the folder the file was written in, or pass --config <file>$/);
+      project.write('moved/dsim.config.ts', config.replaceAll("'./src/", "'../src/"));
       const replay = project.dsim('replay', file, '--config', 'moved/dsim.config.ts');
       expect(replay.stdout).toContain('the trace hash matches the schedule file');
     } finally {
-      renameSync(join(project.dir, 'moved', 'dsim.config.ts'), join(project.dir, 'dsim.config.ts'));
+      rmSync(join(project.dir, 'moved'), { recursive: true, force: true });
+      project.write('dsim.config.ts', config);
     }
   });
 
@@ -84,7 +86,7 @@ describe('config mistakes', () => {
     try {
       const replay = project.dsim('replay', file);
       expect(replay.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(replay.stderr).toMatch(/^warning: scenario "primary-backup" has changed since .* was written \(definition [0-9a-f]{12}…, now [0-9a-f]{12}…\): the replay may differ$/);
+      expect(replay.stderr.trimEnd()).toMatch(/^warning: scenario "primary-backup" has changed since .* was written \(definition [0-9a-f]{12}…, now [0-9a-f]{12}…\): the replay may differ$/);
       expect(replay.code).toBe(1);
     } finally {
       project.write(source, before);

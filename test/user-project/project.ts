@@ -45,7 +45,7 @@ export function installUserProject(name: string): UserProject {
   const manifest = join(dir, 'package.json');
   writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('DSIM_TARBALL', tarball));
   execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent'], { cwd: dir, stdio: 'pipe' });
-  const env = { ...process.env, NO_COLOR: '1', DSIM_SEEDS: '', DSIM_SEED_START: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DSIM_SEEDS: '', DSIM_SEED_START: '' };
   const run = (file: string, args: string[]) => ran(spawnSync(file, args, { cwd: dir, env, encoding: 'utf8', timeout: 300_000 }));
   return {
     dir,
