@@ -101,14 +101,4 @@ describe('the ShiViz example logs', () => {
     expect(Array.from(first.clock).filter((v) => v > 0)).toEqual([1]);
     expect(first.fields['counter']).toBe('(n1 :> 0 @@ n2 :> 0 @@ n3 :> 0 @@ n4 :> 0 @@ n5 :> 0 @@ n6 :> 1 @@ n7 :> 0)');
   });
-
-  test('the big logs read in well under a second each', () => {
-    for (const file of ['ewd998.log', 'tsviz_shared_var_4_threads.log', 'tsviz_fslock_24t_4sp.log']) {
-      const entry = manifest.logs.find((l) => l.file === file)!;
-      const started = process.hrtime.bigint();
-      load(entry);
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      expect(ms, file).toBeLessThan(1500);
-    }
-  });
 });

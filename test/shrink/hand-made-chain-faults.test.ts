@@ -1,7 +1,7 @@
 /**
  * Hand-made minimal reproductions of the chain-replication bug variants that need the scripted scenarios
  * (`chain/join`, `chain/middle-failure`), and the bound the shrinker must meet against each: a shrunk reproduction
- * has at most twice the events of the hand-made one, within 30 s.
+ * has at most twice the events of the hand-made one.
  *
  * Layout: p0 master, p1 head, p2 middle, p3 tail, then (chain/join only) the spare p4, then the clients. Choices
  * inside one event come in this order: the handler's own (`think` when a client arms its next operation, `key` and

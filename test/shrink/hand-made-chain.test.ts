@@ -1,6 +1,6 @@
 /**
  * Hand-made minimal chain-replication reproductions, one per bug variant, and the bound the shrinker must meet
- * against each: a shrunk reproduction has at most twice the events of the hand-made one, within 30 s.
+ * against each: a shrunk reproduction has at most twice the events of the hand-made one.
  *
  * Layout: p0 master, p1 head, p2 middle, p3 tail, clients after them. Choices come in time order; inside one event
  * the handler's own choices (`think`, `key`, `op`, `apply-lag`) come first, then one `drop` (client↔replica links

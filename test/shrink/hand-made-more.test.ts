@@ -1,6 +1,6 @@
 /**
  * More hand-made minimal reproductions (the termination detectors' other bug variants), and the bound the shrinker
- * must meet against each: a shrunk reproduction has at most twice the events of the hand-made one, within 30 s.
+ * must meet against each: a shrunk reproduction has at most twice the events of the hand-made one.
  *
  * Choices inside one event come in this order: the handler's own choices (`work-ticks` when a timer is armed,
  * `fan-out` and `work-to` when an item is finished) first, then one `delay` per message sent, in send order. With two

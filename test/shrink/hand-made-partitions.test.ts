@@ -1,7 +1,7 @@
 /**
  * Hand-made minimal reproductions of the Raft election bugs under `raft-election/partitions` and of the Safra bugs
  * under `safra/large`, and the bound the shrinker must meet against each: a shrunk reproduction has at most twice
- * the events of the hand-made one, within 30 s. Conventions as in hand-made-more.test.ts.
+ * the events of the hand-made one. Conventions as in hand-made-more.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { expectReproduces, handMadeRun, shrinkerWithinTwice } from './helpers.js';

@@ -32,8 +32,7 @@ describe('shrinkFailure on bug variants', () => {
       expect(stats.scheduleAfter).toBe(report.schedule.length);
       expect(stats.eventsAfter).toBeLessThan(stats.eventsBefore);
       expect(stats.faultsAfter).toBeLessThanOrEqual(stats.faultsBefore);
-      expect(stats.ms).toBeGreaterThanOrEqual(0);
-      expect(stats.ms).toBeLessThan(30_000);
+      expect(stats.runs).toBeGreaterThan(0);
       expect(steps.length).toBeGreaterThan(0);
       expect(steps.at(-1)!.events).toBe(report.events);
     });

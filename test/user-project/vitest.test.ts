@@ -3,6 +3,8 @@
  * `fuzz()` on 2 worker threads finds the bug variant, the failure message gives the shrunk figures and the shell
  * command that replays it, and that command, pasted into the shell, reproduces the run.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installUserProject, type Ran, type UserProject } from './project.js';
 
@@ -25,7 +27,12 @@ describe("the user's vitest test", () => {
     const shrunk = /seed \d+, committed-everywhere, shrunk: (\d+) → (\d+) events/.exec(out);
     expect(shrunk).not.toBeNull();
     expect(Number(shrunk![2])).toBeLessThan(Number(shrunk![1]));
-    expect(out).toMatch(/Tests {2}1 failed \| 2 passed/);
+    expect(out).toMatch(/✓ .*defineConfig, writeReport, checkHistoryFiles/);
+    expect(out).toMatch(/✓ .*shrink by hand, and replay the shrunk run/);
+    expect(out).toMatch(/✓ .*the arbitraries, on a user scenario/);
+    expect(out).toMatch(/✓ .*the polynomial builders/);
+    expect(out).toMatch(/Tests {2}1 failed \| 6 passed/);
+    expect(readFileSync(join(project.dir, 'token-mutex-report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
   });
 
   it('the replay command in the failure message works from the shell', () => {
