@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { executionHash } from '../../execution/hash.js';
-import { fuzzSequential, listScenarios } from '../../sim/fuzz.js';
+import { fuzz } from '../../api/fuzz.js';
+import { SCENARIOS } from '../../scenarios/index.js';
+import { listScenarios } from '../../sim/fuzz.js';
 import { replaySchedule, runScenario } from '../../sim/run.js';
 import { readScheduleFile, scheduleToJson } from '../../sim/schedule-file.js';
 import { validatePlan } from '../../sim/validate.js';
@@ -48,13 +50,15 @@ describe('runScenario', () => {
   });
 
   test('bug variants break their properties on some seeds', () => {
-    const dup = fuzzSequential('ping-pong', { bug: 'count-duplicates', seeds: 20, seedStart: 0 });
-    expect(dup.ok && dup.value.failures.some((f) => f.property === 'pongs-match-rounds')).toBe(true);
-    const stall = fuzzSequential('ping-pong', { bug: 'no-retry', seeds: 20, seedStart: 0 });
-    expect(stall.ok && stall.value.failures.some((f) => f.property === 'all-rounds-done' && /not every node finished/.test(f.message))).toBe(true);
-    const clean = fuzzSequential('ping-pong', { seeds: 20, seedStart: 0 });
-    expect(clean.ok && clean.value.failures).toEqual([]);
-    expect(clean.ok && clean.value.eventsTotal).toBeGreaterThan(20 * 20);
+    const pingPong = SCENARIOS['ping-pong'];
+    const quick = { seeds: 20, seedStart: 0, shrink: false, outDir: false } as const;
+    const dup = fuzz(pingPong, { ...quick, bug: 'count-duplicates' });
+    expect(dup.failures.some((f) => f.property === 'pongs-match-rounds')).toBe(true);
+    const stall = fuzz(pingPong, { ...quick, bug: 'no-retry' });
+    expect(stall.failures.some((f) => f.property === 'all-rounds-done' && /not every node finished/.test(f.message))).toBe(true);
+    const clean = fuzz(pingPong, quick);
+    expect(clean.failures).toEqual([]);
+    expect(clean.eventsTotal).toBeGreaterThan(20 * 20);
   });
 
   test('listScenarios names protocols, bugs and properties', () => {

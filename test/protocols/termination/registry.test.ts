@@ -1,8 +1,9 @@
-/** The termination scenarios through the library's front door: runScenario, fuzzSequential and schedule replay. */
+/** The termination scenarios through the library's front door: runScenario, fuzz and schedule replay. */
 import { describe, expect, test } from 'vitest';
 import { findScenario } from '../../../scenarios/index.js';
 import { NO_FALSE_DETECTION, terminationScenarios } from '../../../scenarios/termination.js';
-import { fuzzSequential } from '../../../sim/fuzz.js';
+import { fuzz } from '../../../api/fuzz.js';
+import { SCENARIOS } from '../../../scenarios/index.js';
 import { runScenario } from '../../../sim/run.js';
 
 describe('termination scenarios in the registry', () => {
@@ -16,9 +17,8 @@ describe('termination scenarios in the registry', () => {
   test('a correct run is ok; a failing bug run replays from its schedule to the same violation', () => {
     const ok = runScenario('safra', { seed: 7 });
     expect(ok.ok && ok.value.ok).toBe(true);
-    const fuzzed = fuzzSequential('safra', { seeds: 50, seedStart: 1, bug: 'announce-on-white-token' });
-    if (!fuzzed.ok) throw new Error(fuzzed.error.message);
-    const first = fuzzed.value.failures[0]!;
+    const fuzzed = fuzz(SCENARIOS.safra, { seeds: 50, seedStart: 1, bug: 'announce-on-white-token', shrink: false, outDir: false });
+    const first = fuzzed.failures[0]!;
     expect(first.property).toBe(NO_FALSE_DETECTION);
     const run = runScenario('safra', { seed: first.seed, bug: 'announce-on-white-token' });
     if (!run.ok) throw new Error(run.error.message);
