@@ -69,6 +69,11 @@ export type {
 export type { ShrinkOptions } from './shrink/shrink.js';
 export type { ShrinkStats } from './fuzz/repro.js';
 
+// ---- polynomial "at most one" properties, and notes on how a run's properties were decided (issue #11) ----
+export { atMostOne, mutualExclusion, propertyNotes } from './api/index.js';
+export type { AtMostOneOptions, PropertyNote } from './api/index.js';
+export type { CompileOptions } from './properties/predicate/index.js';
+
 // ---- writing a protocol ----
 export type { AnyProtocol, CompletionType, Context, NodeId, Operation, Protocol } from './sim/process.js';
 export type { Property, PropertyVerdict, RunOutcome, Scenario, ScenarioOrigin } from './scenarios/types.js';

@@ -23,3 +23,8 @@ export { compileFor, decide, explainDecision, explainResult } from './modality.j
 export type { Decision, PredicateSource } from './modality.js';
 export { describeCut, describePath, describeState, formatCut, statesAt } from './describe.js';
 
+// ---- polynomial "at most one" properties, and notes on how a run's properties were decided (issue #11) ----
+export { atMostOne, mutualExclusion } from './properties/at-most-one.js';
+export type { AtMostOneOptions } from './properties/at-most-one.js';
+export { propertyNotes } from './properties/notes.js';
+export type { PropertyNote } from './properties/notes.js';

@@ -7,16 +7,19 @@ import { fail, succeed, type Failable } from '../execution/failable.js';
 import type { Execution } from '../execution/types.js';
 import { checkModality, type Modality } from '../properties/lattice/modality.js';
 import type { CutPredicate } from '../properties/predicate-types.js';
-import { compilePredicate } from '../properties/predicate/compile.js';
+import { compilePredicate, type CompileOptions } from '../properties/predicate/compile.js';
 import type { CheckResult, SearchLimits } from '../properties/result-types.js';
 import { describeCut, describePath, formatCut } from './describe.js';
 
 /** A global predicate as the API takes it: predicate-language text, or a `CutPredicate` (built for `exec`). */
 export type PredicateSource = string | CutPredicate | ((exec: Execution) => CutPredicate);
 
-/** Compiles `source` against `exec`; text with a syntax or name error is an `InputError` (with its column). */
-export function compileFor(exec: Execution, source: PredicateSource): Failable<CutPredicate> {
-  if (typeof source === 'string') return compilePredicate(source, exec);
+/**
+ * Compiles `source` against `exec`; text with a syntax or name error is an `InputError` (with its column).
+ * `options` (for text): fields the execution's source declares (see `CompileOptions`).
+ */
+export function compileFor(exec: Execution, source: PredicateSource, options: CompileOptions = {}): Failable<CutPredicate> {
+  if (typeof source === 'string') return compilePredicate(source, exec, options);
   if (typeof source === 'function') return succeed(source(exec));
   const ok = typeof source === 'object' && source !== null && typeof source.evaluate === 'function' && typeof source.shape === 'object';
   if (ok) return succeed(source);
@@ -30,14 +33,18 @@ export interface Decision {
   readonly limits: SearchLimits | undefined;
 }
 
-/** Decides `modality(φ)` on `exec` (fast paths on; `limits` bound the search, reaching one answers `unknown`). */
+/**
+ * Decides `modality(φ)` on `exec` (fast paths on; `limits` bound the search, reaching one answers `unknown`).
+ * `compile`: how text is compiled (`compileFor`).
+ */
 export function decide(
   exec: Execution,
   modality: Modality,
   source: PredicateSource,
   limits?: SearchLimits,
+  compile: CompileOptions = {},
 ): Failable<Decision> {
-  const pred = compileFor(exec, source);
+  const pred = compileFor(exec, source, compile);
   if (!pred.ok) return fail(pred.error);
   const result = checkModality(exec, modality, pred.value, limits === undefined ? {} : { limits });
   return succeed({ result, predicate: pred.value, limits });

@@ -1,3 +1,4 @@
+import { propertyNotes } from '../api/properties/notes.js';
 import { succeed, type Failable } from '../execution/failable.js';
 import { writeShiViz } from '../formats/shiviz.js';
 import { runHtmlReport } from '../api/report.js';
@@ -71,6 +72,7 @@ export function printRunReport(io: CliIo, report: RunReport, schedule?: { readon
     io.out(`${name}: UNKNOWN, no property violated but not every one decided (${summary})`);
   }
   for (const u of report.undecided) io.out(`  ${u.property}: could not decide: ${u.message}`);
+  for (const n of propertyNotes(report.execution)) io.out(`  note: ${n.property}: ${n.note}`);
   io.out(`trace hash: ${report.traceHash}`);
   if (schedule?.from !== true) io.out(`replay: ${replayCommandOf(report)}`);
   if (schedule !== undefined) io.out(`replay${schedule.from ? '' : ' the schedule'}: npx dsim replay ${shellQuote(schedule.path)}`);

@@ -11,7 +11,8 @@
  * For a fixed kA the consistent kB form one interval [lo, hi]: lo = VC_A[kA][B] (B's events A has seen) and hi is
  * the last kB whose VC_B[kB][A] ≤ kA (B's knowledge of A only grows). The scan visits exactly those pairs.
  */
-import type { Execution } from '../execution/types.js';
+import type { Execution, StateValue } from '../execution/types.js';
+import { nextTrueIndex } from './lattice/local-states.js';
 import { assertConsistent, linearizeCut } from './lattice/path.js';
 import { CUTS_MAX_DEFAULT, type CheckResult, type SearchLimits } from './result-types.js';
 
@@ -70,4 +71,79 @@ export function possiblyOnPair(
     }
   }
   return { ...base, verdict: 'fails', cutsVisited: visited };
+}
+
+/** The answer of `possiblyTwoAtOnce`, with the two hosts (and their group) when it holds. */
+export interface TwoAtOnce {
+  readonly result: CheckResult;
+  readonly pair?: { readonly hostA: number; readonly hostB: number; readonly group: StateValue | undefined };
+}
+
+/** Host h's states where `holds` is 1 and the group is `group` (any group when `groups` is null), as a mask. */
+function maskOf(holds: Uint8Array, groups: readonly (StateValue | undefined)[] | null, group: StateValue | undefined): Uint8Array {
+  if (groups === null) return holds;
+  return holds.map((v, k) => (v === 1 && groups[k] === group ? 1 : 0));
+}
+
+/**
+ * Possibly(two distinct hosts hold their condition at once, in the same group): the disjunction, over pairs of
+ * hosts and group values g, of the conjunctive predicate `holds_i ∧ group_i = g ∧ holds_j ∧ group_j = g`, each
+ * decided by weak conjunctive detection on the two hosts: move the host whose state the other's depends on, O(m_i +
+ * m_j). Only hosts whose condition holds somewhere in g are paired, so the cost is polynomial: at most
+ * O(groups · hosts² · events). `holds[h][k]`: the condition at host h after its first k events; `groups[h][k]` its
+ * group there (undefined: in no group); `groups` null: one group. `cutsVisited` counts the candidate pairs of states
+ * over all pairs; `cutsMax` bounds it (then `unknown`).
+ */
+export function possiblyTwoAtOnce(
+  exec: Execution,
+  text: string,
+  holds: readonly Uint8Array[],
+  groups: readonly (readonly (StateValue | undefined)[])[] | null,
+  limits?: SearchLimits,
+): TwoAtOnce {
+  const cutsMax = limits?.cutsMax ?? CUTS_MAX_DEFAULT;
+  const base = { modality: 'possibly', predicate: text, algorithm: 'pairwise-conjunctive' } as const;
+  const members = new Map<StateValue | undefined, number[]>(); // group → hosts holding in it, in host order
+  holds.forEach((row, h) => {
+    for (let k = 0; k < row.length; k++) {
+      if (row[k] !== 1) continue;
+      const g = groups === null ? undefined : groups[h]![k];
+      if (groups !== null && g === undefined) continue;
+      const list = members.get(g) ?? [];
+      if (list[list.length - 1] !== h) list.push(h);
+      members.set(g, list);
+    }
+  });
+  let visited = 0;
+  for (const [group, hosts] of members) {
+    const next = hosts.map((h) => nextTrueIndex(maskOf(holds[h]!, groups === null ? null : groups[h]!, group)));
+    for (let a = 0; a < hosts.length; a++) {
+      for (let b = a + 1; b < hosts.length; b++) {
+        const hostA = hosts[a]!;
+        const hostB = hosts[b]!;
+        const nextA = next[a]!;
+        const nextB = next[b]!;
+        let kA = nextA[0]!;
+        let kB = nextB[0]!;
+        for (visited++; kA >= 0 && kB >= 0; visited++) {
+          if (visited > cutsMax) return { result: { ...base, verdict: 'unknown', cutsVisited: visited - 1, stoppedBy: `cuts limit (${cutsMax}) reached` } };
+          const needA = clockEntry(exec, hostB, kB, hostA); // events of A that B's state depends on
+          if (needA > kA) {
+            kA = nextA[needA]!;
+            continue;
+          }
+          const needB = clockEntry(exec, hostA, kA, hostB);
+          if (needB > kB) {
+            kB = nextB[needB]!;
+            continue;
+          }
+          const cut = pairCut(exec, hostA, kA, hostB, kB);
+          assertConsistent(exec, cut);
+          const witness = { cut, path: linearizeCut(exec, cut) };
+          return { result: { ...base, verdict: 'holds', cutsVisited: visited, witness }, pair: { hostA, hostB, group } };
+        }
+      }
+    }
+  }
+  return { result: { ...base, verdict: 'fails', cutsVisited: visited } };
 }

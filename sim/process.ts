@@ -78,10 +78,28 @@ export interface Protocol<S, M, D = never> {
    */
   onRecover?(durable: D | undefined, ctx: Context<M, D>): S;
   /**
-   * The observable variables of a state, for predicates (a full snapshot, recorded after every event). Return a new
-   * object (or one never changed afterwards): the recording keeps it as the event's `fields`.
+   * The observable variables of node `node`'s state, for predicates: a snapshot recorded after every event. Return
+   * a new object (or one never changed afterwards): the recording keeps it as the event's `fields`.
+   *
+   * A value is a finite number, a string or a boolean (`StateValue`); anything else (NaN, Infinity, `undefined`,
+   * `null`, an object, an array, a Map, a function) ends the run with a protocol error naming the node, the event
+   * and the field. A field left out keeps the value an earlier event of the node gave it (states accumulate), so
+   * return every field every time; leave a field out only until it is first set (it is *unset* before: every
+   * comparison with it is false, `has(field)` tests it). The result must be a plain object (`{...}` or
+   * `Object.create(null)`).
+   *
+   * The simulator always passes `node`; it is optional only so that code calling `observe(state)` directly (a
+   * handler's unit test, say) still compiles.
    */
-  observe(state: S): State;
+  observe(state: S, node?: NodeId): State;
+  /**
+   * Every field `observe` may return, when the protocol declares them. Optional, and worth it when a field is set
+   * only in some runs (late, or by a bug variant): a predicate naming a declared field that no event of a run set
+   * reads it as unset, while a name neither declared nor set is an input error (a typo). With `fields` declared,
+   * `observe` returning another field is a protocol error. Without it, a predicate's field must be set by some
+   * event of the run it checks.
+   */
+  readonly fields?: readonly string[];
   /** A short summary of a message for traces and reports (default: `msg`). */
   describe?(msg: M): string;
 }

@@ -15,6 +15,7 @@ import type { AnyProtocol, NodeId } from './process.js';
 import { EventQueue } from './queue.js';
 import { Random } from './random.js';
 import { MessageStore } from './messages.js';
+import { checkedObservation } from './observe-check.js';
 import { Kind, Recorder } from './recorder.js';
 import { SiteNames } from './sites.js';
 
@@ -59,6 +60,8 @@ export interface SimulationResult extends RunOutcome {
   readonly siteKeys?: readonly string[];
   /** The tick at which each choice of the schedule was made (when sites were on). */
   readonly siteTicks?: readonly number[];
+  /** The protocol's declared `fields` (`Protocol.fields`), when it declares them: what predicates may name. */
+  readonly fieldsDeclared?: readonly string[];
 }
 
 const DELIVER = 0;
@@ -102,11 +105,13 @@ class Simulation implements World {
   private readonly msgs: MessageStore;
   private readonly history: ClientHistory;
   private readonly sites: SiteNames | undefined;
+  private readonly fieldsDeclared: ReadonlySet<string> | undefined;
 
   constructor(private readonly config: SimulationConfig) {
     const n = config.nodeCount;
     this.n = n;
     this.protocol = config.protocol;
+    this.fieldsDeclared = config.protocol.fields === undefined ? undefined : new Set(config.protocol.fields);
     const describe = config.protocol.describe;
     this.msgs = new MessageStore(describe === undefined ? () => 'msg' : (m) => describe.call(config.protocol, m));
     const fresh = config.schedule === undefined && config.sites?.keyed === undefined;
@@ -242,7 +247,7 @@ class Simulation implements World {
     let fields: State | undefined;
     try {
       next = handler();
-      if (this.recorder !== undefined) fields = this.protocol.observe(next);
+      if (this.recorder !== undefined) fields = checkedObservation(this.protocol.observe(next, node), this.fieldsDeclared);
       if (ctx.ops.length > 0) this.history.apply(node, ctx.ops, this.nowTicks);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -405,7 +410,7 @@ class Simulation implements World {
   /** A node's observable state at the end; undefined when a failed handler left it without one. */
   private finalState(node: NodeId): State | undefined {
     try {
-      return this.protocol.observe(this.states[node]);
+      return this.protocol.observe(this.states[node], node);
     } catch {
       return undefined;
     }
@@ -448,6 +453,7 @@ class Simulation implements World {
       inFlightCount: msgs.inFlightCount(),
       eventCount: this.eventCount,
       fallbackCount: this.chooser.fallbackCount,
+      ...(this.fieldsDeclared === undefined ? {} : { fieldsDeclared: [...this.fieldsDeclared] }),
     };
     let schedule: Choice[] | undefined;
     // The schedule and its site keys are made on first access (like the execution's event objects).

@@ -6,15 +6,20 @@
  * - `never(name, φ)`: ¬Possibly(φ): no consistent cut satisfies φ (a safety property).
  * - `reachable(name, φ)`: Possibly(φ): some consistent cut satisfies φ.
  * - `inevitable(name, φ)`: Definitely(φ): every path from the empty cut to the final cut passes a cut satisfying φ.
+ *
+ * A predicate naming a host or field the run does not have (a typo: a field no event of the run sets and the
+ * protocol does not declare in its `fields`) throws a `DsimInputError` from `run` / `fuzz`. A property that had to
+ * enumerate the lattice leaves a note (see notes.ts).
  */
 import { parsePredicate } from '../../properties/predicate/parser.js';
 import type { CutPredicate } from '../../properties/predicate-types.js';
 import type { SearchLimits } from '../../properties/result-types.js';
-import { formatInputError } from '../../execution/failable.js';
 import type { Execution } from '../../execution/types.js';
 import { undecided, type Property, type PropertyVerdict, type RunOutcome } from '../../scenarios/types.js';
 import { valueOrThrow } from '../errors.js';
 import { decide, explainDecision } from '../modality.js';
+import { noteEnumeration } from './notes.js';
+import { compileOptionsFor, uncompiledVerdict } from './run-fields.js';
 import { safety } from './state.js';
 
 /** A predicate of a property: text in the predicate language, or a function building a `CutPredicate` per run. */
@@ -34,8 +39,9 @@ function cutProperty(name: string, source: CutPredicateSource, expect: Expect, d
   if (typeof source === 'string') valueOrThrow(parsePredicate(source)); // a syntax error throws at definition
   const check = (outcome: RunOutcome): PropertyVerdict => {
     const exec = outcome.execution;
-    const result = decide(exec, expect.modality, source, options.limits);
-    if (!result.ok) return { ok: false, message: `cannot check: ${formatInputError(result.error)}` };
+    const result = decide(exec, expect.modality, source, options.limits, compileOptionsFor(outcome));
+    if (!result.ok) return uncompiledVerdict(name, result.error, outcome);
+    noteEnumeration(exec, name, result.value.result);
     const verdict = result.value.result.verdict;
     if (verdict === expect.want) return { ok: true };
     if (verdict === 'unknown') return undecided(explainDecision(exec, result.value));

@@ -39,9 +39,8 @@ export function parseLocalCondition(text: string, source = 'condition'): Failabl
 /** Parses the name of one field (`epoch`); `source` names it in errors. */
 export function parseFieldName(text: string, source = 'field'): Failable<ParsedPredicate> {
   const parsed = parseLocalCondition(text, source);
-  if (!parsed.ok) return parsed;
-  if (parsed.value.body.kind !== 'field') return fail({ source, column: 1, message: `expected the name of one field, got '${text}'` });
-  return parsed;
+  if (parsed.ok && parsed.value.body.kind === 'field') return parsed;
+  return fail({ source, column: 1, message: `expected the name of one field, got '${text}'` });
 }
 
 /**
