@@ -8,6 +8,8 @@ import { atMostOne, defineScenario, DsimInputError, fuzz, never, propertyNotes, 
 import { findScenario } from '../../scenarios/index.js';
 import { possiblyTwoAtOnce } from '../../properties/pairwise.js';
 import { parseLocalCondition, tabulateLocalCondition } from '../../properties/predicate/index.js';
+import { bufferIo } from '../../cli/io.js';
+import { printRunReport } from '../../cli/run-output.js';
 import { counterScenario } from './fixtures.js';
 
 /** Counts to 3 on a 10-tick timer; `late` (= 10 × count) is observed only from count 2 on. */
@@ -83,6 +85,9 @@ describe('notes on how properties were decided', () => {
     expect(notes.map((n) => n.property)).toEqual(['two-at-9']); // atMostOne never enumerates
     expect(notes[0]!.note).toMatch(/^enumerated the lattice of consistent cuts \(lexical, (\d+) cuts visited\): the predicate has no shape/);
     expect(propertyNotes(r.execution)).toEqual(notes);
+    const io = bufferIo();
+    printRunReport(io, r);
+    expect(io.stdout.filter((line) => line.startsWith('  note: '))).toEqual([`  note: two-at-9: ${notes[0]!.note}`]);
   });
 });
 
