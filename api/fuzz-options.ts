@@ -25,7 +25,10 @@ export interface FuzzOptions<B extends string = string> {
   readonly shrink?: boolean | ShrinkOptions | undefined;
   /** Folder for repro files (default `dsim-failures`, as the CLI's); `false` writes none. */
   readonly outDir?: string | false | undefined;
-  /** Distinct failures reproduced (and written) at most; default 10. */
+  /**
+   * Distinct failures reproduced (shrunk and written) at most; default 1, the one a failing assertion shows (each
+   * shrink may make up to 40,000 runs; `dsim fuzz` reproduces up to 10).
+   */
   readonly reprosMax?: number | undefined;
 }
 
@@ -36,11 +39,14 @@ export interface FuzzSettings {
   readonly failingSeedsMax: number;
   readonly shrink: ShrinkOptions | false;
   readonly outDir: string | undefined;
-  readonly reprosMax: number | undefined;
+  readonly reprosMax: number;
 }
 
 /** Environment variables, as `process.env` holds them. */
 export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Distinct failures the library's `fuzz` reproduces by default. */
+export const FUZZ_REPROS_MAX_DEFAULT = 1;
 
 /** Default folder of repro files, as `dsim fuzz --out`'s. */
 export const FUZZ_OUT_DIR_DEFAULT = 'dsim-failures';
@@ -62,7 +68,7 @@ export function fuzzSettings(scenario: Scenario, opts: FuzzOptions, env: Environ
     failingSeedsMax: opts.failingSeedsMax ?? Infinity,
     shrink,
     outDir: opts.outDir === false ? undefined : (opts.outDir ?? FUZZ_OUT_DIR_DEFAULT),
-    reprosMax: opts.reprosMax,
+    reprosMax: opts.reprosMax ?? FUZZ_REPROS_MAX_DEFAULT,
   };
 }
 

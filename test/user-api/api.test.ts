@@ -177,20 +177,20 @@ describe('replay and fuzz', () => {
   });
 
   test('fuzz finds failing seeds deterministically; failingSeedsMax stops early', () => {
-    const all = fuzz(lossy, { seeds: 40, seedStart: 100 });
+    const all = fuzz(lossy, { seeds: 40, seedStart: 100, shrink: false, outDir: false });
     expect(all.runs).toBe(40);
     expect(all.ok).toBe(false);
     expect(all.failingSeeds.length).toBeGreaterThan(0);
     expect(all.failingSeeds.every((seed) => seed >= 100 && seed < 140)).toBe(true);
-    expect(fuzz(lossy, { seeds: 40, seedStart: 100 }).failures).toEqual(all.failures);
-    const first = fuzz(lossy, { seeds: 40, seedStart: 100, failingSeedsMax: 1 });
+    expect(fuzz(lossy, { seeds: 40, seedStart: 100, shrink: false, outDir: false }).failures).toEqual(all.failures);
+    const first = fuzz(lossy, { seeds: 40, seedStart: 100, failingSeedsMax: 1, shrink: false, outDir: false });
     expect(first.failingSeeds).toEqual([all.failingSeeds[0]]);
     expect(first.runs).toBe(all.failingSeeds[0]! - 100 + 1);
     expect(first.firstFailure!.seed).toBe(all.failingSeeds[0]);
   });
 
   test('replay reproduces a failing run from its schedule', () => {
-    const failing = fuzz(lossy, { seeds: 40, failingSeedsMax: 1 }).firstFailure!;
+    const failing = fuzz(lossy, { seeds: 40, failingSeedsMax: 1, shrink: false, outDir: false }).firstFailure!;
     const again = replay(lossy, failing);
     expect(again.hashMatches).toBe(true);
     expect(again.violations).toEqual(failing.violations);
