@@ -1,13 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fail, succeed, type Failable } from '../execution/failable.js';
+import { writeFileAtomic } from '../formats/output-path.js';
 import { readInputText } from '../formats/read-text.js';
 
-/** Writes a text file (creating its folder); a failure is one sentence naming the file and the flag. */
+/**
+ * Writes a text file atomically (a temporary file beside it, renamed over it; its folder created); a failure is one
+ * sentence naming the file and the flag. Check the path with `checkOutputFlags` (cli/output-paths.ts) before the
+ * work that fills it.
+ */
 export function writeTextFile(path: string, text: string, flag: string): Failable<void> {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    writeFileAtomic(path, text);
     return succeed(undefined);
   } catch (e) {
     return fail({ source: `--${flag} ${path}`, message: `the file cannot be written (${errorCode(e)})` });

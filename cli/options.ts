@@ -1,6 +1,8 @@
 import { findConfigFile } from '../scenarios/user/load.js';
 import { displayPath } from '../scenarios/user/import-file.js';
+import type { Argv } from 'yargs';
 import { fail, succeed, type Failable } from '../execution/failable.js';
+import { UsageError } from './exit.js';
 
 /** Parses a whole-number flag value (`--nodes 5`), naming the flag in the error. */
 export function parseCount(text: unknown, flag: string, min: number): Failable<number> {
@@ -26,4 +28,24 @@ export { runCommandLine, shellQuote } from '../api/command-line.js';
 export function configFlagFor(file: string | undefined): string | undefined {
   if (file === undefined || findConfigFile(process.cwd()) === file) return undefined;
   return displayPath(file);
+}
+
+/**
+ * Adds to a command's parser the check that no single-valued flag is given twice (`--seed 1 --seed 2`, which yargs
+ * turns into an array): a usage error naming the flag, instead of a crash on the array later.
+ */
+export function singleValued(y: Argv): Argv {
+  return y.check((argv: Record<string, unknown>) => {
+    const arrays = new Set(arrayOptions(y));
+    for (const [key, value] of Object.entries(argv)) {
+      if (key === '_' || key === '$0' || !Array.isArray(value) || arrays.has(key) || /[A-Z]/.test(key)) continue;
+      throw new UsageError(`--${key} is given ${value.length} times (${value.map(String).join(', ')}); it takes one value`);
+    }
+    return true;
+  });
+}
+
+function arrayOptions(y: Argv): string[] {
+  // yargs has getOptions() at run time, but its type declarations leave it out.
+  return (y as unknown as { getOptions(): { array: string[] } }).getOptions().array;
 }

@@ -16,3 +16,18 @@ export const LIMITS_DEFAULT: Limits = { eventsMax: EVENTS_MAX_DEFAULT, timeTicks
 
 /** Why a run ended. `quiescent`: nothing left to happen; `observer-stop`: an event observer ended it. */
 export type EndReason = 'quiescent' | 'events-limit' | 'time-limit' | 'protocol-error' | 'observer-stop';
+
+/**
+ * Nodes of one run at most (a scenario may set a lower `nodesMax`): a run records a vector clock of this many cells
+ * per event, and a larger cluster is a mistyped flag far more often than a wish.
+ */
+export const NODES_MAX_DEFAULT = 1000;
+/** `--max-events` at most: above it a run's records (events, states, clocks) would not fit in memory. */
+export const EVENTS_MAX_LIMIT = 10_000_000;
+/**
+ * Vector-clock cells of one run at most (events × nodes; 4 bytes each, so 256 MiB): a run that could record more is
+ * refused before it starts, naming the flags to lower (`--max-events`, `--nodes`).
+ */
+export const VC_CELLS_MAX = 64 * 1024 * 1024;
+/** Choices in a schedule file at most (a run records a few per event). */
+export const SCHEDULE_CHOICES_MAX = 4 * EVENTS_MAX_LIMIT;

@@ -9,7 +9,7 @@ import type { Execution, State } from '../execution/types.js';
 import type { Witness } from '../properties/result-types.js';
 import { findScenario, scenarioNames } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
-import { LIMITS_DEFAULT, type EndReason } from './limits.js';
+import { EVENTS_MAX_LIMIT, LIMITS_DEFAULT, NODES_MAX_DEFAULT, VC_CELLS_MAX, type EndReason } from './limits.js';
 import type { SiteOptions } from './chooser.js';
 import { formatProtocolError, type Choice } from './outcome.js';
 import { readScheduleFile, type ScheduleFile } from './schedule-file.js';
@@ -107,6 +107,8 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
   };
   const limitsOk = validateLimits(limits);
   if (!limitsOk.ok) return limitsOk;
+  const bounded = checkRunSize(nodes, limits.eventsMax);
+  if (!bounded.ok) return bounded;
   const skipped = [...new Set(opts.scriptedFaultsSkipped ?? [])].sort((a, b) => a - b);
   const scriptedCount = plan.value.scripted?.length ?? 0;
   const badSkip = skipped.find((i) => !Number.isInteger(i) || i < 0 || i >= scriptedCount);
@@ -199,6 +201,25 @@ export function replaySchedule(text: string, source = 'schedule file', scenario?
   return succeed({ ...run.value, hashMatches: run.value.traceHash === f.traceHash, expectedTraceHash: f.traceHash });
 }
 
+/**
+ * The size bounds of a run: its events limit at most `EVENTS_MAX_LIMIT`, and its vector clocks (events × nodes
+ * cells) at most `VC_CELLS_MAX`. Over them is an input error naming the flag to lower, before anything runs.
+ */
+export function checkRunSize(nodes: number, eventsMax: number): Failable<void> {
+  if (eventsMax > EVENTS_MAX_LIMIT) {
+    return fail({ source: '--max-events', message: `${eventsMax} is more than the limit EVENTS_MAX_LIMIT (${EVENTS_MAX_LIMIT}) events per run` });
+  }
+  if (nodes * eventsMax > VC_CELLS_MAX) {
+    return fail({
+      source: '--max-events',
+      message:
+        `${nodes} nodes × ${eventsMax} events would record ${nodes * eventsMax} vector-clock cells, more than the limit ` +
+        `VC_CELLS_MAX (${VC_CELLS_MAX}); lower --max-events (to ${Math.floor(VC_CELLS_MAX / nodes)} at most) or --nodes`,
+    });
+  }
+  return succeed(undefined);
+}
+
 function checkOptions(scenario: Scenario, opts: RunOptions): Failable<number> {
   const bugs = Object.keys(scenario.bugs);
   if (opts.bug !== undefined && !Object.hasOwn(scenario.bugs, opts.bug)) {
@@ -210,6 +231,9 @@ function checkOptions(scenario: Scenario, opts: RunOptions): Failable<number> {
   if (!Number.isInteger(nodes) || nodes < scenario.nodesMin || nodes > max) {
     const range = max === Infinity ? `at least ${scenario.nodesMin}` : `${scenario.nodesMin} to ${max}`;
     return fail({ source: 'nodes', message: `scenario ${scenario.name} runs with ${range} nodes, not ${nodes}` });
+  }
+  if (nodes > NODES_MAX_DEFAULT) {
+    return fail({ source: 'nodes', message: `${nodes} nodes is more than the limit NODES_MAX_DEFAULT (${NODES_MAX_DEFAULT}) of a run; lower --nodes` });
   }
   if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > 0xffffffff) {
     return fail({ source: 'seed', message: `seed ${opts.seed} is not an unsigned 32-bit integer` });

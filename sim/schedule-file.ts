@@ -15,6 +15,7 @@ import { relative, sep } from 'node:path';
 import { fail, succeed, type Failable } from '../execution/failable.js';
 import type { ScenarioOrigin } from '../scenarios/types.js';
 import { jsonError } from './json-error.js';
+import { SCHEDULE_CHOICES_MAX } from './limits.js';
 import type { Choice } from './outcome.js';
 import { DSIM_VERSION } from './version.js';
 
@@ -91,8 +92,8 @@ export function scheduleToJson(run: ScheduleSource, extra: Readonly<Record<strin
   return `{\n${lines.join('\n')}\n  "choices": [${choices === '' ? '' : `\n${choices}\n  `}]\n}\n`;
 }
 
-/** Reads a schedule file; the error names what is wrong and where. */
-export function readScheduleFile(text: string, source: string): Failable<ScheduleFile> {
+/** Reads a schedule file (of at most `choicesMax` choices); the error names what is wrong and where. */
+export function readScheduleFile(text: string, source: string, choicesMax = SCHEDULE_CHOICES_MAX): Failable<ScheduleFile> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -124,6 +125,9 @@ export function readScheduleFile(text: string, source: string): Failable<Schedul
     if (o[k] !== undefined && typeof o[k] !== 'string') return bad(`"${k}" is ${JSON.stringify(o[k])}; expected a string`);
   }
   if (!Array.isArray(o['choices'])) return bad(`"choices" is missing or not an array`);
+  if (o['choices'].length > choicesMax) {
+    return bad(`"choices" has ${o['choices'].length} entries, more than the limit SCHEDULE_CHOICES_MAX (${choicesMax})`);
+  }
   const choices: Choice[] = [];
   for (const [i, c] of (o['choices'] as unknown[]).entries()) {
     if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'string' || !Number.isInteger(c[1])) {

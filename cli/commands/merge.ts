@@ -3,7 +3,7 @@ import { mergeSummaries, type MergedCampaign } from '../../fuzz/merge.js';
 import { readSummaryFiles, type SummaryFile } from '../../fuzz/summary-file.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
-import { shellQuote } from '../options.js';
+import { shellQuote, singleValued } from '../options.js';
 import type { Command } from './command.js';
 import { printUndecided } from './fuzz.js';
 
@@ -17,7 +17,7 @@ export const mergeCommand: Command<MergeArgs> = {
   command: 'merge <dirs..>',
   describe: 'Merge the summaries of fuzz campaigns or shards (folders given to fuzz --out) into one report',
   builder: (y: Argv) =>
-    y
+    singleValued(y)
       .positional('dirs', { type: 'string', array: true, describe: 'Folders holding summary-*.json files' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {

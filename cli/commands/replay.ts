@@ -2,8 +2,9 @@ import type { Argv } from 'yargs';
 import { replaySchedule } from '../../sim/run.js';
 import { printJson, reportInputError } from '../exit.js';
 import { readTextFile } from '../files.js';
-import { shellQuote } from '../options.js';
+import { shellQuote, singleValued } from '../options.js';
 import { exitCodeOf, printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
+import { checkOutputFlags, fileFlags } from '../output-paths.js';
 import type { Command } from './command.js';
 import { recordedRun, type ConfigFlag } from '../scenarios.js';
 
@@ -20,13 +21,15 @@ export const replayCommand: Command<ReplayArgs> = {
   command: 'replay <schedule>',
   describe: 'Re-run a schedule file (from run --schedule-out, fuzz or shrink) and compare its trace hash',
   builder: (y: Argv) =>
-    y
+    singleValued(y)
       .positional('schedule', { type: 'string', describe: 'Schedule or repro file' })
       .option('trace', { type: 'string', describe: 'Write the execution as a dsim JSON trace to this file' })
       .option('shiviz', { type: 'string', describe: 'Write the execution as a ShiViz/GoVector log to this file' })
       .option('html', { type: 'string', describe: 'Write a self-contained HTML space-time report to this file' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
+    const outputs = checkOutputFlags(args, fileFlags(['trace', 'shiviz', 'html']));
+    if (!outputs.ok) return reportInputError(io, outputs.error);
     const text = readTextFile(args.schedule);
     if (!text.ok) return reportInputError(io, text.error);
     const recorded = await recordedRun(text.value, args.schedule, args);

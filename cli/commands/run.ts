@@ -3,8 +3,9 @@ import { classifyViolations } from '../../predict/classify.js';
 import { parseSeed } from '../../sim/random.js';
 import { runScenario } from '../../sim/run.js';
 import { printJson, reportInputError } from '../exit.js';
-import { parseOptionalCount } from '../options.js';
+import { parseOptionalCount, singleValued } from '../options.js';
 import { exitCodeOf, printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
+import { checkOutputFlags, fileFlags, RUN_OUTPUT_FLAGS } from '../output-paths.js';
 import type { Command } from './command.js';
 import { scenarioNamed, type ConfigFlag } from '../scenarios.js';
 
@@ -27,7 +28,7 @@ export const runCommand: Command<RunArgs> = {
   command: 'run <scenario>',
   describe: 'Run a scenario once with a seed; print the verdict, the trace hash and the replay command',
   builder: (y: Argv) =>
-    y
+    singleValued(y)
       .positional('scenario', { type: 'string', describe: 'Scenario name (see dsim list)' })
       .option('seed', { type: 'string', default: '1', describe: 'Seed: unsigned 32-bit, decimal or 0x hex' })
       .option('bug', { type: 'string', describe: 'Bug variant of the scenario to run' })
@@ -40,6 +41,8 @@ export const runCommand: Command<RunArgs> = {
       .option('schedule-out', { type: 'string', describe: 'Write the schedule (the recorded choices) to this file' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
+    const outputs = checkOutputFlags(args, fileFlags(RUN_OUTPUT_FLAGS));
+    if (!outputs.ok) return reportInputError(io, outputs.error);
     const seed = parseSeed(args.seed, '--seed');
     if (!seed.ok) return reportInputError(io, seed.error);
     const nodes = parseOptionalCount(args.nodes, 'nodes', 1);

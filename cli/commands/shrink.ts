@@ -1,10 +1,11 @@
 import type { Argv } from 'yargs';
-import { shrinkScheduleText } from '../../shrink/file.js';
+import { shrinkScheduleFile, undecidedSentence } from '../../shrink/file.js';
 import { SHRINK_RUNS_MAX_DEFAULT, SHRINK_TIME_BUDGET_MS_DEFAULT } from '../../shrink/shrink.js';
 import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import { readTextFile, writeTextFile } from '../files.js';
-import { parseOptionalCount, shellQuote } from '../options.js';
+import { parseOptionalCount, shellQuote, singleValued } from '../options.js';
+import { checkOutputFlags } from '../output-paths.js';
 import type { Command } from './command.js';
 import { recordedRun, type ConfigFlag } from '../scenarios.js';
 
@@ -26,7 +27,7 @@ export const shrinkCommand: Command<ShrinkArgs> = {
   command: 'shrink <repro>',
   describe: 'Minimise a failing schedule (repro or schedule file) while the same property still fails',
   builder: (y: Argv) =>
-    y
+    singleValued(y)
       .positional('repro', { type: 'string', describe: 'Repro or schedule file (from fuzz or run --schedule-out)' })
       .option('out', { type: 'string', describe: 'Write the shrunk repro here (default: <repro>.shrunk.json)' })
       .option('time-budget', { type: 'string', describe: `Wall-clock budget of the shrinker (default ${SHRINK_TIME_BUDGET_MS_DEFAULT / 1000}s)` })
@@ -37,17 +38,24 @@ export const shrinkCommand: Command<ShrinkArgs> = {
     if (budget !== undefined && !budget.ok) return reportInputError(io, budget.error);
     const runsMax = parseOptionalCount(args['runs-max'], 'runs-max', 1);
     if (!runsMax.ok) return reportInputError(io, runsMax.error);
+    const out = args.out ?? shrunkPath(args.repro);
+    const outputs = checkOutputFlags({ out }, { out: 'file' });
+    if (!outputs.ok) return reportInputError(io, outputs.error);
     const text = readTextFile(args.repro);
     if (!text.ok) return reportInputError(io, text.error);
     const recorded = await recordedRun(text.value, args.repro, args);
     if (!recorded.ok) return reportInputError(io, recorded.error);
     if (recorded.value.warning !== undefined) io.err(recorded.value.warning);
-    const shrunk = shrinkScheduleText(text.value, args.repro, recorded.value.scenario, {
+    const shrunk = shrinkScheduleFile(text.value, args.repro, recorded.value.scenario, {
       ...(budget === undefined ? {} : { timeBudgetMs: budget.value }),
       ...(runsMax.value === undefined ? {} : { runsMax: runsMax.value }),
     });
     if (!shrunk.ok) return reportInputError(io, shrunk.error);
-    const out = args.out ?? shrunkPath(args.repro);
+    if ('kind' in shrunk.value) {
+      if (args.json) printJson(io, { undecided: shrunk.value.undecided, out: null });
+      else io.out(`${args.repro}: ${undecidedSentence(shrunk.value)}`);
+      return ExitCode.Violation;
+    }
     const written = writeTextFile(out, shrunk.value.text, 'out');
     if (!written.ok) return reportInputError(io, written.error);
     const r = shrunk.value.result;
