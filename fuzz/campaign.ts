@@ -43,13 +43,14 @@ export interface CampaignResult {
 }
 
 /**
- * The worker script: next to this module in the build (dist/fuzz/worker.js). When this module runs from TypeScript
- * source (vitest), the compiled worker in dist/ is used — `npm test` builds it first.
+ * A worker script of fuzz/ (`worker.js` runs seeds, `shrink-worker.js` shrinks): next to this module in the build
+ * (dist/fuzz/). When this module runs from TypeScript source (vitest), the compiled worker in dist/ is used — `npm
+ * test` builds it first.
  */
-function workerUrl(): URL {
-  const beside = new URL('./worker.js', import.meta.url);
+export function workerUrl(script = 'worker.js'): URL {
+  const beside = new URL(`./${script}`, import.meta.url);
   if (existsSync(beside)) return beside;
-  const built = new URL('../dist/fuzz/worker.js', import.meta.url);
+  const built = new URL(`../dist/fuzz/${script}`, import.meta.url);
   if (existsSync(built)) return built;
   throw new Error(`no compiled fuzz worker at ${beside.pathname} or ${built.pathname}; run npm run build`);
 }

@@ -1,12 +1,13 @@
 /**
- * Repro files: `DIR/<scenario>-<seed>.json`, a schedule file (so `dsim replay` reads it) with the violated property,
- * its message and, when it was shrunk, the before/after figures.
+ * Repro files: `DIR/<scenario>[-<bug>]-<seed>.json`, a schedule file (so `dsim replay` reads it) with the violated
+ * property, its message and, when it was shrunk, the before/after figures and why the shrink stopped. Written
+ * atomically: a campaign first writes each repro unshrunk, then replaces it with the shrunk one.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, succeed, type Failable } from '../execution/failable.js';
-import type { RunReport } from '../sim/run.js';
-import { scheduleToJson } from '../sim/schedule-file.js';
+import { writeFileAtomic } from '../formats/output-path.js';
+import type { ShrinkStopReason } from '../shrink/search.js';
+import { scheduleToJson, type ScheduleSource } from '../sim/schedule-file.js';
 
 /** Figures of one shrink: before and after, and the time it took. */
 export interface ShrinkStats {
@@ -22,11 +23,14 @@ export interface ShrinkStats {
   readonly ms: number;
 }
 
-/** The figures of a shrink as a repro file records them: everything but the wall-clock time. */
-export function shrinkFigures(stats: ShrinkStats | null): Omit<ShrinkStats, 'ms'> | null {
+/**
+ * The figures of a shrink as a repro file records them: everything but the wall-clock time, and why it stopped
+ * (`interrupted`: a signal stopped it, and the file holds its best run so far).
+ */
+export function shrinkFigures(stats: ShrinkStats | null, stopReason?: ShrinkStopReason | null): Record<string, unknown> | null {
   if (stats === null) return null;
   const { ms: _ms, ...rest } = stats;
-  return rest;
+  return stopReason === undefined || stopReason === null ? rest : { ...rest, stopReason };
 }
 
 /** A written repro. */
@@ -42,6 +46,8 @@ export interface Repro {
    * interleaving with the same causality does; see predict/observed.ts), `observed` otherwise.
    */
   readonly origin: 'observed' | 'predicted';
+  /** Why its shrink stopped; null when the repro is not shrunk. */
+  readonly shrinkStop: ShrinkStopReason | null;
 }
 
 /**
@@ -53,21 +59,38 @@ export function reproFileName(scenario: string, bug: string | undefined, seed: n
   return `${safe(scenario)}${bug === undefined ? '' : `-${safe(bug)}`}-${seed}.json`;
 }
 
-/** Writes the repro of `report` (the run to replay, shrunk or not) into `dir`. */
-export function writeRepro(
-  dir: string,
-  report: RunReport,
-  failure: { readonly property: string; readonly message: string },
+/** A failure as a repro file records it. */
+export interface ReproFailure {
+  readonly property: string;
+  readonly message: string;
+}
+
+/** The text of the repro file of `report` (the run to replay, shrunk or not). */
+export function reproText(
+  report: ScheduleSource,
+  failure: ReproFailure,
   shrunk: ShrinkStats | null,
   origin: 'observed' | 'predicted' = 'observed',
+  shrinkStop: ShrinkStopReason | null = null,
+): string {
+  return scheduleToJson(report, { property: failure.property, message: failure.message, origin, shrunk: shrinkFigures(shrunk, shrinkStop) });
+}
+
+/** Writes the repro of `report` (the run to replay, shrunk or not) into `dir`, atomically. */
+export function writeRepro(
+  dir: string,
+  report: ScheduleSource,
+  failure: ReproFailure,
+  shrunk: ShrinkStats | null,
+  origin: 'observed' | 'predicted' = 'observed',
+  shrinkStop: ShrinkStopReason | null = null,
 ): Failable<Repro> {
   const path = join(dir, reproFileName(report.scenario, report.bug, report.seed));
-  const extra = { property: failure.property, message: failure.message, origin, shrunk: shrinkFigures(shrunk) };
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path, scheduleToJson(report, extra));
+    writeFileAtomic(path, reproText(report, failure, shrunk, origin, shrinkStop));
   } catch (e) {
     return fail({ source: `--out ${dir}`, message: `the repro file ${path} cannot be written (${String(e)})` });
   }
-  return succeed({ seed: report.seed, ...failure, path, traceHash: report.traceHash, shrunk, origin });
+  const { property, message } = failure;
+  return succeed({ seed: report.seed, property, message, path, traceHash: report.traceHash, shrunk, origin, shrinkStop });
 }

@@ -1,9 +1,28 @@
 import { fail, succeed, type Failable } from '../execution/failable.js';
 
-/** A run of consecutive seeds `start, start + 1, ...` (modulo 2^32). */
+/** A run of consecutive seeds `start, start + 1, ...`, never past `SEED_LAST` (see `campaignRange`). */
 export interface SeedRange {
   readonly start: number;
   readonly count: number;
+}
+
+/** The last seed there is (seeds are unsigned 32-bit). */
+export const SEED_LAST = 0xffffffff;
+
+/**
+ * The seeds of a campaign: `seeds` seeds from `start`, or (without a count: a time-budget campaign) every seed from
+ * `start` to `SEED_LAST`. A count that runs past `SEED_LAST` is an input error, never a silent wrap to seed 0.
+ */
+export function campaignRange(start: number, seeds: number | undefined): Failable<SeedRange> {
+  const room = SEED_LAST - start + 1;
+  if (seeds === undefined) return succeed({ start, count: room });
+  if (seeds > room) {
+    return fail({
+      source: '--seeds',
+      message: `${seeds} seeds from ${start} run past the last seed ${SEED_LAST}; give --seeds ${room} at most, or a lower --seed-start`,
+    });
+  }
+  return succeed({ start, count: seeds });
 }
 
 /** The k-th of n disjoint slices of a campaign (1-based k). */

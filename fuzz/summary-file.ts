@@ -1,13 +1,19 @@
 /**
- * The campaign summary file, `DIR/summary-<scenario>[-shard-k-of-n].json`: written by every `dsim fuzz --out DIR`
- * (also when stopped by Ctrl-C or a time budget), read by `dsim merge` to combine shards run anywhere.
+ * The campaign summary file, `DIR/summary-<scenario>[-<bug>][-swarm]-seeds-<first>-<last>[-shard-k-of-n].json`: a
+ * name of each campaign's own, so campaigns run one after another into one folder keep every summary. Written
+ * (atomically) by every `dsim fuzz --out DIR`, also when stopped by a signal or a time budget, and read back,
+ * every field checked, by `dsim merge` to combine shards and campaigns run anywhere.
  */
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, succeed, type Failable } from '../execution/failable.js';
+import { writeFileAtomic } from '../formats/output-path.js';
+import { readInputText } from '../formats/read-text.js';
+import type { ShrinkStopReason } from '../shrink/search.js';
 import { DSIM_VERSION } from '../sim/version.js';
 import type { StopReason } from './campaign.js';
 import type { FuzzResult } from './fuzz.js';
+import { checkSummaryFile } from './summary-check.js';
 import type { SeedRange } from './seeds.js';
 import type { CampaignSummary } from './summary.js';
 
@@ -27,14 +33,34 @@ export interface SummaryFile {
   readonly stopReason: StopReason;
   readonly elapsedMs: number;
   readonly summary: CampaignSummary;
-  /** Repro files, by name in the same folder. */
-  readonly repros: readonly { readonly seed: number; readonly property: string; readonly file: string }[];
+  /**
+   * Repro files, by name in the same folder, with why each one's shrink stopped (null: not shrunk, as written first;
+   * `interrupted`: a signal stopped it, and the file holds its best run so far).
+   */
+  readonly repros: readonly { readonly seed: number; readonly property: string; readonly file: string; readonly shrinkStop?: ShrinkStopReason | null }[];
 }
 
-/** The summary file's name for a campaign. */
-export function summaryFileName(scenario: string, shard: string | null): string {
-  const base = `summary-${scenario.replace(/[^\w.-]+/g, '_')}`;
-  return `${shard === null ? base : `${base}-shard-${shard.replace('/', '-of-')}`}.json`;
+/** What names a campaign's summary file. */
+export interface SummaryName {
+  readonly scenario: string;
+  readonly bug: string | null;
+  readonly swarm: boolean;
+  readonly range: SeedRange;
+  readonly shard: string | null;
+}
+
+/** The summary file's name for a campaign: `summary-<scenario>[-<bug>][-swarm]-seeds-<first>-<last>[-shard-k-of-n].json`. */
+export function summaryFileName(c: SummaryName): string {
+  const safe = (text: string) => text.replace(/[^\w.-]+/g, '_');
+  const parts = [
+    'summary',
+    safe(c.scenario),
+    ...(c.bug === null ? [] : [safe(c.bug)]),
+    ...(c.swarm ? ['swarm'] : []),
+    `seeds-${c.range.start}-${c.range.start + c.range.count - 1}`,
+    ...(c.shard === null ? [] : [`shard-${c.shard.replace('/', '-of-')}`]),
+  ];
+  return `${parts.join('-')}.json`;
 }
 
 /** Writes the summary of `result` into `dir`; answers the file's path. */
@@ -52,12 +78,11 @@ export function writeSummaryFile(dir: string, result: FuzzResult): Failable<stri
     stopReason: result.stopReason,
     elapsedMs: result.elapsedMs,
     summary: result.summary,
-    repros: result.repros.map((r) => ({ seed: r.seed, property: r.property, file: r.path.split(/[\\/]/).pop()! })),
+    repros: result.repros.map((r) => ({ seed: r.seed, property: r.property, file: r.path.split(/[\\/]/).pop()!, shrinkStop: r.shrinkStop })),
   };
-  const path = join(dir, summaryFileName(result.scenario, shard));
+  const path = join(dir, summaryFileName(file));
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path, `${JSON.stringify(file, null, 1)}\n`);
+    writeFileAtomic(path, `${JSON.stringify(file, null, 1)}\n`);
   } catch (e) {
     return fail({ source: `--out ${dir}`, message: `the summary ${path} cannot be written (${String(e)})` });
   }
@@ -76,20 +101,21 @@ export function readSummaryFiles(dir: string): Failable<{ path: string; file: Su
   const files: { path: string; file: SummaryFile }[] = [];
   for (const name of names) {
     const path = join(dir, name);
+    const text = readInputText(path);
+    if (!text.ok) return text;
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
+      data = JSON.parse(text.value);
     } catch (e) {
       return fail({ source: path, message: `not a readable JSON summary (${e instanceof Error ? e.message : String(e)})` });
     }
-    const o = data as Partial<SummaryFile> | null;
-    if (o === null || typeof o !== 'object' || o.format !== SUMMARY_FORMAT || o.version !== 1) {
+    const o = data as Record<string, unknown> | null;
+    if (o === null || typeof o !== 'object' || Array.isArray(o) || o['format'] !== SUMMARY_FORMAT || o['version'] !== 1) {
       return fail({ source: path, message: `"format" is not ${SUMMARY_FORMAT} version 1` });
     }
-    if (typeof o.range?.start !== 'number' || typeof o.range.count !== 'number' || typeof o.summary?.seedsRun !== 'number') {
-      return fail({ source: path, message: 'the summary has no seed range or seed count' });
-    }
-    files.push({ path, file: o as SummaryFile });
+    const checked = checkSummaryFile(o, path);
+    if (!checked.ok) return checked;
+    files.push({ path, file: checked.value });
   }
   return succeed(files);
 }

@@ -24,10 +24,20 @@ export interface ShrinkBudget {
   readonly timeBudgetMs: number;
   /** Re-alignments of a candidate whose schedule fell out of step with the decisions, at most. */
   readonly repairsMax: number;
+  /** Once aborted, the shrink stops before its next candidate run and keeps its best run so far. */
+  readonly signal?: ShrinkAbortSignal | undefined;
+}
+
+/**
+ * What stops a shrink from outside: an `AbortSignal`, or any object whose `aborted` turns true (a flag another thread
+ * sets in shared memory, since a thread busy shrinking never sees an AbortSignal's event).
+ */
+export interface ShrinkAbortSignal {
+  readonly aborted: boolean;
 }
 
 /** Why a shrink stopped. */
-export type ShrinkStopReason = 'fixpoint' | 'runs-limit' | 'time-budget';
+export type ShrinkStopReason = 'fixpoint' | 'runs-limit' | 'time-budget' | 'interrupted';
 
 /** One shrink in progress: passes read `best` and propose candidates through `attempt`. */
 export class ShrinkSearch {
@@ -75,11 +85,12 @@ export class ShrinkSearch {
 
   /** True when the budget is spent. */
   exhausted(): boolean {
-    return this.runs >= this.budget.runsMax || this.now() - this.startedMs >= this.budget.timeBudgetMs;
+    return this.budget.signal?.aborted === true || this.runs >= this.budget.runsMax || this.now() - this.startedMs >= this.budget.timeBudgetMs;
   }
 
   /** Why the search would stop now (`fixpoint` when the budget is not spent). */
   stopReason(): ShrinkStopReason {
+    if (this.budget.signal?.aborted === true) return 'interrupted';
     if (this.runs >= this.budget.runsMax) return 'runs-limit';
     return this.now() - this.startedMs >= this.budget.timeBudgetMs ? 'time-budget' : 'fixpoint';
   }

@@ -14,7 +14,7 @@ import { cutEvents, ddminDefaults, defaultByKind, type ShrinkPass } from './pass
 import { freshRuns, mutants } from './explore.js';
 import { retimedRestarts } from './retime-pass.js';
 import { faultsShifted, siteChoicesTop, siteDefaults, siteDelaysTop, siteDrops } from './site-passes.js';
-import { ShrinkSearch, type ShrinkStep, type ShrinkStopReason } from './search.js';
+import { ShrinkSearch, type ShrinkAbortSignal, type ShrinkStep, type ShrinkStopReason } from './search.js';
 
 /**
  * Default wall-clock cap of one shrink, in ms: none. A shrink is bounded by its count of candidate runs, so the same
@@ -35,6 +35,8 @@ export interface ShrinkOptions {
   /** Candidate runs at most (default `SHRINK_RUNS_MAX_DEFAULT`): the bound that makes a shrink deterministic. */
   readonly runsMax?: number | undefined;
   readonly repairsMax?: number;
+  /** Stops the shrink before its next candidate run; it keeps its best run so far (`stopReason: 'interrupted'`). */
+  readonly signal?: ShrinkAbortSignal | undefined;
   /** The clock the budget is measured with (default `Date.now`); never read by a run. */
   readonly now?: () => number;
 }
@@ -91,6 +93,7 @@ export function shrinkFailure(report: RunReport, property: string, opts: ShrinkO
       runsMax: opts.runsMax ?? SHRINK_RUNS_MAX_DEFAULT,
       timeBudgetMs: opts.timeBudgetMs ?? SHRINK_TIME_BUDGET_MS_DEFAULT,
       repairsMax: opts.repairsMax ?? SHRINK_REPAIRS_MAX_DEFAULT,
+      signal: opts.signal,
     },
     now,
   );

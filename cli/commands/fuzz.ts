@@ -6,7 +6,8 @@ import { parseSeed } from '../../sim/random.js';
 import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
-import { parseOptionalCount, runCommandLine, shellQuote } from '../options.js';
+import { watchFuzzSignals, signalExitCode } from '../fuzz-signals.js';
+import { parseOptionalCount, runCommandLine, shellQuote, singleValued } from '../options.js';
 import { progressView } from '../progress.js';
 import type { Command } from './command.js';
 import { scenarioNamed, type ConfigFlag } from '../scenarios.js';
@@ -26,6 +27,7 @@ interface FuzzArgs extends ConfigFlag {
   readonly 'shrink-budget'?: string;
   readonly 'shrink-runs'?: string;
   readonly json: boolean;
+  readonly 'first-failure-line': boolean;
 }
 
 /** `dsim fuzz <scenario>`: many seeds on every core; each distinct failure comes back as a repro file. */
@@ -33,7 +35,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
   command: 'fuzz <scenario>',
   describe: 'Run a scenario over many seeds in parallel; write a repro file for each distinct failure',
   builder: (y: Argv) =>
-    y
+    singleValued(y)
       .positional('scenario', { type: 'string', describe: 'Scenario name (see dsim list)' })
       .option('bug', { type: 'string', describe: 'Bug variant of the scenario to run' })
       .option('nodes', { type: 'string', describe: "Cluster size (default: the scenario's)" })
@@ -47,7 +49,9 @@ export const fuzzCommand: Command<FuzzArgs> = {
       .option('out', { type: 'string', default: 'dsim-failures', describe: 'Folder for repro files and the summary' })
       .option('shrink-runs', { type: 'string', describe: `Candidate runs to shrink each repro with (default ${SHRINK_RUNS_MAX_DEFAULT}; 0 writes repros unshrunk)` })
       .option('shrink-budget', { type: 'string', describe: 'Wall-clock safety net per shrink, e.g. 60s (default none: shrinks are bounded by runs, the same on every machine; 0 writes repros unshrunk)' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
+      // For scripts and tests that wait for a failure before they signal the campaign: not in --help.
+      .option('first-failure-line', { type: 'boolean', default: false, hidden: true }),
   async run(args, io) {
     const seedStart = parseSeed(args['seed-start'], '--seed-start');
     if (!seedStart.ok) return reportInputError(io, seedStart.error);
@@ -72,10 +76,9 @@ export const fuzzCommand: Command<FuzzArgs> = {
 
     const scenario = await scenarioNamed(args, args.scenario);
     if (!scenario.ok) return reportInputError(io, scenario.error);
-    const stop = new AbortController();
-    const onSigint = () => stop.abort();
-    process.once('SIGINT', onSigint);
+    const signals = watchFuzzSignals(io, args.out);
     const view = progressView(io, args.scenario, budget?.value);
+    let announced = false;
     try {
       const result = await fuzz({
         scenario: scenario.value,
@@ -93,16 +96,25 @@ export const fuzzCommand: Command<FuzzArgs> = {
           shrinkRuns === 0 || (args['shrink-budget'] !== undefined && shrinkBudget === undefined)
             ? false
             : { runsMax: shrinkRuns, timeBudgetMs: shrinkBudget?.ok === true ? shrinkBudget.value : undefined },
-        signal: stop.signal,
-        onProgress: (p) => view.update(p),
+        signal: signals.stop,
+        halt: signals.halt,
+        onProgress: (p) => {
+          view.update(p);
+          if (args['first-failure-line'] && !announced && p.failures > 0) io.err(`dsim: a failing seed was found (${p.seedsDone} seeds done)`);
+          announced ||= p.failures > 0;
+        },
+        onNote: (line) => io.err(line),
       });
       view.stop();
       if (!result.ok) return reportInputError(io, result.error);
       if (args.json) printJson(io, fuzzJson(result.value));
       else printFuzz(io, result.value);
+      const halted = signals.halted();
+      if (halted !== undefined) return signalExitCode(halted);
       return result.value.summary.failures.length === 0 ? ExitCode.Ok : ExitCode.Violation;
     } finally {
-      process.removeListener('SIGINT', onSigint);
+      view.stop();
+      signals.dispose();
     }
   },
 };
@@ -131,6 +143,7 @@ export function fuzzJson(r: FuzzResult): Record<string, unknown> {
         message: f.message,
         repro: repro === undefined ? null : `npx dsim replay ${shellQuote(repro.path)}`,
         shrunk: repro?.shrunk ?? null,
+        shrinkStop: repro?.shrinkStop ?? null,
         origin: repro?.origin ?? null,
       };
     }),
@@ -156,7 +169,8 @@ function printFuzz(io: CliIo, r: FuzzResult): void {
     io.out(`seed ${repro.seed}: ${repro.property}${predicted}: ${repro.message}`);
     if (repro.shrunk !== null) {
       const k = repro.shrunk;
-      io.out(`  shrunk: ${k.eventsBefore} → ${k.eventsAfter} events, ${k.faultsBefore} → ${k.faultsAfter} faults in ${k.ms} ms`);
+      const cut = repro.shrinkStop === 'interrupted' ? ' (interrupted: the smallest run found so far)' : '';
+      io.out(`  shrunk: ${k.eventsBefore} → ${k.eventsAfter} events, ${k.faultsBefore} → ${k.faultsAfter} faults in ${k.ms} ms${cut}`);
     }
     io.out(`  replay: npx dsim replay ${shellQuote(repro.path)}`);
   }

@@ -77,7 +77,7 @@ describe('Ctrl-C', () => {
     expect(json.stopReason).toBe('interrupted');
     expect(json.seeds).toBeGreaterThan(0);
     expect(json.seeds).toBeLessThan(1_000_000);
-    const summary = JSON.parse(readFileSync(join(out, 'summary-raft-election.json'), 'utf8'));
+    const summary = JSON.parse(readFileSync(join(out, 'summary-raft-election-seeds-1-1000000.json'), 'utf8'));
     expect(summary.stopReason).toBe('interrupted');
     expect(summary.summary.seedsRun).toBe(json.seeds);
   });
