@@ -2,13 +2,13 @@
  * The library API the CLI calls: run a scenario by name, replay a schedule file. Pure functions: no printing, no
  * exit; user mistakes come back as Failable errors with one clear sentence.
  */
-import { fail, succeed, type Failable } from '../execution/failable.js';
+import { fail, succeed, type Failable, type InputError } from '../execution/failable.js';
 import { executionHash } from '../execution/hash.js';
 import type { History } from '../execution/history.js';
 import type { Execution, State } from '../execution/types.js';
 import type { Witness } from '../properties/result-types.js';
 import { findScenario, scenarioNames } from '../scenarios/index.js';
-import type { Scenario } from '../scenarios/types.js';
+import type { Property, PropertyVerdict, Scenario } from '../scenarios/types.js';
 import { EVENTS_MAX_LIMIT, LIMITS_DEFAULT, NODES_MAX_DEFAULT, VC_CELLS_MAX, type EndReason } from './limits.js';
 import type { SiteOptions } from './chooser.js';
 import { formatProtocolError, type Choice } from './outcome.js';
@@ -129,7 +129,8 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
   const violations: Violation[] = [];
   const undecided: Undecided[] = [];
   for (const p of built.properties) {
-    const verdict = p.check(outcome);
+    const verdict = checkProperty(p, outcome);
+    if (verdict instanceof Error) return fail(verdict.input);
     if (verdict.ok && verdict.undecided !== undefined) undecided.push({ property: p.name, message: verdict.undecided });
     if (!verdict.ok) {
       violations.push({ property: p.name, message: verdict.message, ...(verdict.witness === undefined ? {} : { witness: verdict.witness }) });
@@ -239,4 +240,17 @@ function checkOptions(scenario: Scenario, opts: RunOptions): Failable<number> {
     return fail({ source: 'seed', message: `seed ${opts.seed} is not an unsigned 32-bit integer` });
   }
   return succeed(nodes);
+}
+
+/**
+ * A property's verdict, or the input error it threw (a `DsimInputError`: a typo'd field, say), so that a worker,
+ * a shrinker or the CLI reports it as the user's mistake (exit 2), never as a crash.
+ */
+function checkProperty(p: Property, outcome: Parameters<Property['check']>[0]): PropertyVerdict | (Error & { input: InputError }) {
+  try {
+    return p.check(outcome);
+  } catch (e) {
+    if (e instanceof Error && typeof (e as { input?: unknown }).input === 'object') return e as Error & { input: InputError };
+    throw e;
+  }
 }
