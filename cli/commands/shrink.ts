@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { shrinkScheduleFile, undecidedSentence } from '../../shrink/file.js';
-import { SHRINK_RUNS_MAX_DEFAULT, SHRINK_TIME_BUDGET_MS_DEFAULT } from '../../shrink/shrink.js';
+import { SHRINK_RUNS_MAX_DEFAULT } from '../../shrink/shrink.js';
 import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import { readTextFile, writeTextFile } from '../files.js';
@@ -30,7 +30,7 @@ export const shrinkCommand: Command<ShrinkArgs> = {
     singleValued(y)
       .positional('repro', { type: 'string', describe: 'Repro or schedule file (from fuzz or run --schedule-out)' })
       .option('out', { type: 'string', describe: 'Write the shrunk repro here (default: <repro>.shrunk.json)' })
-      .option('time-budget', { type: 'string', describe: `Wall-clock budget of the shrinker (default ${SHRINK_TIME_BUDGET_MS_DEFAULT / 1000}s)` })
+      .option('time-budget', { type: 'string', describe: 'Wall-clock safety net of the shrinker, e.g. 60s (default none: a shrink is bounded by --runs-max)' })
       .option('runs-max', { type: 'string', describe: `Candidate runs at most (default ${SHRINK_RUNS_MAX_DEFAULT})` })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
