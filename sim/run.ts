@@ -130,7 +130,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
   const undecided: Undecided[] = [];
   for (const p of built.properties) {
     const verdict = checkProperty(p, outcome);
-    if (verdict instanceof Error) return fail(verdict.input);
+    if ('input' in verdict) return fail(verdict.input);
     if (verdict.ok && verdict.undecided !== undefined) undecided.push({ property: p.name, message: verdict.undecided });
     if (!verdict.ok) {
       violations.push({ property: p.name, message: verdict.message, ...(verdict.witness === undefined ? {} : { witness: verdict.witness }) });
@@ -243,14 +243,17 @@ function checkOptions(scenario: Scenario, opts: RunOptions): Failable<number> {
 }
 
 /**
- * A property's verdict, or the input error it threw (a `DsimInputError`: a typo'd field, say), so that a worker,
- * a shrinker or the CLI reports it as the user's mistake (exit 2), never as a crash.
+ * A property's verdict, or the input error of a check that threw: a `DsimInputError` (a typo'd field, say) as it
+ * is, anything else as one sentence naming the property. A user's property is user code; its throw is their
+ * mistake to fix, reported as exit 2 by the CLI and a worker alike, never as a crash of dsim.
  */
-function checkProperty(p: Property, outcome: Parameters<Property['check']>[0]): PropertyVerdict | (Error & { input: InputError }) {
+function checkProperty(p: Property, outcome: Parameters<Property['check']>[0]): PropertyVerdict | { readonly input: InputError } {
   try {
     return p.check(outcome);
   } catch (e) {
-    if (e instanceof Error && typeof (e as { input?: unknown }).input === 'object') return e as Error & { input: InputError };
-    throw e;
+    const input = (e as { input?: InputError } | null)?.input;
+    if (typeof input === 'object' && input !== null) return { input };
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { input: { source: `property ${p.name}`, message: `its check threw ${what.split('\n')[0]}` } };
   }
 }
