@@ -66,8 +66,8 @@ export type {
   VariantOptions,
   WriteReportOptions,
 } from './api/index.js';
-export type { ShrinkOptions } from './shrink/shrink.js';
-export type { ShrinkStats } from './fuzz/repro.js';
+export type { ShrinkOptions } from './search/shrink/shrink.js';
+export type { ShrinkStats } from './search/fuzz/repro.js';
 
 // ---- polynomial "at most one" properties, and notes on how a run's properties were decided (issue #11) ----
 export { atMostOne, mutualExclusion, propertyNotes } from './api/index.js';

@@ -1,6 +1,6 @@
 /** The options of the library's `fuzz`, and the settings they come to once the environment has had its say. */
 import type { Scenario } from '../scenarios/types.js';
-import type { ShrinkOptions } from '../shrink/shrink.js';
+import type { ShrinkOptions } from '../search/shrink/shrink.js';
 import { rejectIf } from './errors.js';
 
 /** Options of `fuzz`. Seeds `seedStart, seedStart + 1, ...` (modulo 2^32). */

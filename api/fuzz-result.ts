@@ -3,10 +3,10 @@
  * shrinker), its repro file and the shell command that replays it.
  */
 import { relative, sep } from 'node:path';
-import { writeRepro, type ShrinkStats } from '../fuzz/repro.js';
-import { reproduceFailures, type FoundFailure } from '../fuzz/reproduce.js';
-import type { CampaignJob, SeedOutcome } from '../fuzz/protocol.js';
-import { summarize } from '../fuzz/summary.js';
+import { writeRepro, type ShrinkStats } from '../search/fuzz/repro.js';
+import { reproduceFailures, type FoundFailure } from '../search/fuzz/reproduce.js';
+import type { CampaignJob, SeedOutcome } from '../search/fuzz/protocol.js';
+import { summarize } from '../search/fuzz/summary.js';
 import type { Scenario } from '../scenarios/types.js';
 import { runScenario } from '../sim/run.js';
 import { succeed } from '../execution/failable.js';

@@ -8,10 +8,10 @@
  * `DSIM_SEEDS` and `DSIM_SEED_START` in the environment replace `seeds` and `seedStart` of every call, so CI can
  * scale or vary a campaign without editing tests (`DSIM_SEEDS=100000 npx vitest run`).
  */
-import { runCampaign } from '../fuzz/campaign.js';
-import { jobOf } from '../fuzz/job-scenario.js';
-import type { CampaignJob, SeedOutcome } from '../fuzz/protocol.js';
-import { runSeed } from '../fuzz/run-seed.js';
+import { runCampaign } from '../search/fuzz/campaign.js';
+import { jobOf } from '../search/fuzz/job-scenario.js';
+import type { CampaignJob, SeedOutcome } from '../search/fuzz/protocol.js';
+import { runSeed } from '../search/fuzz/run-seed.js';
 import type { Scenario } from '../scenarios/types.js';
 import { valueOrThrow } from './errors.js';
 import { fuzzResultOf, type FuzzResult } from './fuzz-result.js';

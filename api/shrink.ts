@@ -3,9 +3,9 @@
  * failure it finds; this is for a failure found otherwise (a `run` with a seed, a schedule from an arbitrary).
  */
 import type { Scenario } from '../scenarios/types.js';
-import { shrinkFailure, type ShrinkOptions } from '../shrink/shrink.js';
-import type { ShrinkStats } from '../fuzz/repro.js';
-import type { ShrinkStopReason } from '../shrink/search.js';
+import { shrinkFailure, type ShrinkOptions } from '../search/shrink/shrink.js';
+import type { ShrinkStats } from '../search/fuzz/repro.js';
+import type { ShrinkStopReason } from '../search/shrink/search.js';
 import { rejectIf, valueOrThrow } from './errors.js';
 import { run, toRunResult, type RunResult } from './run.js';
 

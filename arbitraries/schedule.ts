@@ -9,7 +9,7 @@ import { findScenario, scenarioNames } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
 import { runScenario } from '../sim/run.js';
 import type { Choice } from '../sim/outcome.js';
-import { FAULT_CHOICE_KINDS } from '../shrink/measure.js';
+import { FAULT_CHOICE_KINDS } from '../search/shrink/measure.js';
 import { scheduleFromStreams, type KindStreams } from './kind-streams.js';
 
 /** Options of `dsimSchedule`. */

@@ -2,7 +2,7 @@
  * Fuzzing throughput: seeds per second of each protocol scenario with 1 worker and with 2 (worker threads), the
  * 2-worker figure as a ratio of the 1-worker baseline measured in the same run. Seeds are the same in both.
  */
-import { fuzz } from '../fuzz/fuzz.js';
+import { fuzz } from '../search/fuzz/fuzz.js';
 import { findScenario, scenarioNames } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
 

@@ -6,7 +6,7 @@
  */
 import { findScenario, scenarioNames } from '../scenarios/index.js';
 import { runScenario, type RunReport } from '../sim/run.js';
-import { shrinkFailure } from '../shrink/shrink.js';
+import { shrinkFailure } from '../search/shrink/shrink.js';
 import { handMade } from './hand-made-sizes.js';
 
 /** Seeds tried per variant for failing ones. */

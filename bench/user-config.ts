@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fuzz } from '../fuzz/fuzz.js';
+import { fuzz } from '../search/fuzz/fuzz.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
 import { loadCatalog } from '../scenarios/user/catalog.js';

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { FuzzProgress } from '../fuzz/fuzz.js';
+import type { FuzzProgress } from '../search/fuzz/fuzz.js';
 import type { CliIo } from './io.js';
 
 /** Seconds between plain progress lines when standard error is not a terminal. */

@@ -14,7 +14,7 @@ export type { RunOutcome } from '../sim/outcome.js';
  * A property's answer: a violation always says what went wrong (a counterexample in words). A property over the
  * lattice of consistent cuts (¬Possibly φ) may add the cut it failed at as `witness`: dsim then tells an observed
  * violation (the run's own interleaving passed through the cut) from a predicted one (only another interleaving with
- * the same causality does; see predict/).
+ * the same causality does; see search/predict/).
  */
 export type PropertyVerdict =
   | {

@@ -1,4 +1,4 @@
-/** The scenario listing (`dsim list`). Fuzzing is fuzz/ (campaigns on workers) and api/fuzz.ts (the library's). */
+/** The scenario listing (`dsim list`). Fuzzing is search/fuzz/ (campaigns on workers) and api/fuzz.ts (the library's). */
 import { SCENARIOS } from '../scenarios/index.js';
 import type { Scenario } from '../scenarios/types.js';
 

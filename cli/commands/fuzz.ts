@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
-import { fuzz, type FuzzResult } from '../../fuzz/fuzz.js';
-import { parseShard } from '../../fuzz/seeds.js';
-import { SHRINK_RUNS_MAX_DEFAULT } from '../../shrink/shrink.js';
+import { fuzz, type FuzzResult } from '../../search/fuzz/fuzz.js';
+import { parseShard } from '../../search/fuzz/seeds.js';
+import { SHRINK_RUNS_MAX_DEFAULT } from '../../search/shrink/shrink.js';
 import { parseSeed } from '../../sim/random.js';
 import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';

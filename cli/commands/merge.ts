@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
-import { mergeSummaries, type MergedCampaign } from '../../fuzz/merge.js';
-import { readSummaryFiles, type SummaryFile } from '../../fuzz/summary-file.js';
+import { mergeSummaries, type MergedCampaign } from '../../search/fuzz/merge.js';
+import { readSummaryFiles, type SummaryFile } from '../../search/fuzz/summary-file.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { shellQuote, singleValued } from '../options.js';

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { classifyViolations } from '../../predict/classify.js';
+import { classifyViolations } from '../../search/predict/classify.js';
 import { parseSeed } from '../../sim/random.js';
 import { runScenario } from '../../sim/run.js';
 import { printJson, reportInputError } from '../exit.js';

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
-import { shrinkScheduleFile, undecidedSentence } from '../../shrink/file.js';
-import { SHRINK_RUNS_MAX_DEFAULT } from '../../shrink/shrink.js';
+import { shrinkScheduleFile, undecidedSentence } from '../../search/shrink/file.js';
+import { SHRINK_RUNS_MAX_DEFAULT } from '../../search/shrink/shrink.js';
 import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import { readTextFile, writeTextFile } from '../files.js';

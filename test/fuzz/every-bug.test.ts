@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fuzz } from '../../fuzz/fuzz.js';
+import { fuzz } from '../../search/fuzz/fuzz.js';
 import { findScenario } from '../../scenarios/index.js';
 import { listScenarios } from '../../sim/fuzz.js';
 import { replaySchedule } from '../../sim/run.js';

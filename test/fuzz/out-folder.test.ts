@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/app.js';
 import { bufferIo } from '../../cli/io.js';
-import { OUT_LOCK_FILE } from '../../fuzz/out-lock.js';
+import { OUT_LOCK_FILE } from '../../search/fuzz/out-lock.js';
 import { runChild, startChild } from '../cli/child.js';
 
 async function cli(...argv: string[]) {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fuzz } from '../../fuzz/fuzz.js';
+import { fuzz } from '../../search/fuzz/fuzz.js';
 import { SCENARIOS } from '../../scenarios/index.js';
-import { mergeSummaries } from '../../fuzz/merge.js';
-import { readSummaryFiles } from '../../fuzz/summary-file.js';
-import { seedAt, shardRange } from '../../fuzz/seeds.js';
+import { mergeSummaries } from '../../search/fuzz/merge.js';
+import { readSummaryFiles } from '../../search/fuzz/summary-file.js';
+import { seedAt, shardRange } from '../../search/fuzz/seeds.js';
 
 describe('shards', () => {
   it('the k/n slices cover the seed range exactly once', () => {

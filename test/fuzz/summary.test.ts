@@ -1,7 +1,7 @@
 /** The campaign summary counts undecided seeds apart from failures, and merging summaries adds them up. */
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../fuzz/summary.js';
-import type { SeedOutcome } from '../../fuzz/protocol.js';
+import { summarize } from '../../search/fuzz/summary.js';
+import type { SeedOutcome } from '../../search/fuzz/protocol.js';
 
 const outcome = (seed: number, violated: string[], undecided: string[]): SeedOutcome => ({
   seed,

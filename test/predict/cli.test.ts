@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/app.js';
 import { bufferIo } from '../../cli/io.js';
-import { fuzz } from '../../fuzz/fuzz.js';
+import { fuzz } from '../../search/fuzz/fuzz.js';
 import { SCENARIOS } from '../../scenarios/index.js';
-import { classifyProperty } from '../../predict/index.js';
+import { classifyProperty } from '../../search/predict/index.js';
 import { runScenario } from '../../sim/run.js';
 
 async function cli(...argv: string[]) {

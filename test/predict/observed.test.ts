@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutFromMessage, eventsAhead, passesThrough, witnessCut } from '../../predict/index.js';
+import { cutFromMessage, eventsAhead, passesThrough, witnessCut } from '../../search/predict/index.js';
 import { runScenario } from '../../sim/run.js';
 
 function calmPingPong() {

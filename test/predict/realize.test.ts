@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyProperty, classifyViolations, passesThrough, realizePredicted, REALIZE_RUNS_MAX_DEFAULT } from '../../predict/index.js';
+import { classifyProperty, classifyViolations, passesThrough, realizePredicted, REALIZE_RUNS_MAX_DEFAULT } from '../../search/predict/index.js';
 import { runScenario, type RunReport } from '../../sim/run.js';
 
 /** Failing runs of a variant whose `property` violation is predicted (seeds 1..seedsMax). */

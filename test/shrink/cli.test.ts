@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/app.js';
 import { bufferIo } from '../../cli/io.js';
-import { fuzz } from '../../fuzz/fuzz.js';
+import { fuzz } from '../../search/fuzz/fuzz.js';
 import { SCENARIOS } from '../../scenarios/index.js';
 import { replaySchedule } from '../../sim/run.js';
 import { scheduleToJson } from '../../sim/schedule-file.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHOICE } from '../../shrink/candidate.js';
-import { withDefaults, withValue } from '../../shrink/edits.js';
-import { realign } from '../../shrink/search.js';
+import { DEFAULT_CHOICE } from '../../search/shrink/candidate.js';
+import { withDefaults, withValue } from '../../search/shrink/edits.js';
+import { realign } from '../../search/shrink/search.js';
 import { c } from './helpers.js';
 
 const isDefault = (x: { kind: string; value: number }) => x.value === (x.kind === 'delay' ? 1 : 0);

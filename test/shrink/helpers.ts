@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { runScenario, type RunReport } from '../../sim/run.js';
 import type { Choice } from '../../sim/outcome.js';
 import { handMade } from '../../bench/hand-made-sizes.js';
-import { shrinkFailure } from '../../shrink/shrink.js';
+import { shrinkFailure } from '../../search/shrink/shrink.js';
 
 /** The first failing seed's run of a scenario variant violating `property`, from seed 1 on. */
 export function firstFailure(scenario: string, bug: string, property: string, seedsMax = 200, seedStart = 1): RunReport {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shrinkFailure } from '../../shrink/shrink.js';
+import { shrinkFailure } from '../../search/shrink/shrink.js';
 import { firstFailure, rerun, violates } from './helpers.js';
 
 const CASES = [
