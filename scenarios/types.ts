@@ -5,7 +5,8 @@
 import type { Limits } from '../sim/limits.js';
 import type { RunOutcome } from '../sim/outcome.js';
 import type { FaultPlan } from '../sim/plan.js';
-import type { AnyProtocol } from '../sim/process.js';
+import type { AnyProtocol, NodeId } from '../sim/process.js';
+import type { State } from '../execution/types.js';
 import type { Witness } from '../properties/result-types.js';
 
 export type { RunOutcome } from '../sim/outcome.js';
@@ -60,6 +61,14 @@ export interface ScenarioBuild {
   /** Overrides of the default limits (the caller's explicit limits override these in turn). */
   readonly limits?: Partial<Limits>;
   readonly properties: readonly Property[];
+  /**
+   * The abstract state of a node for coverage-guided search (`--strategy coverage`): a short string computed from the
+   * node's observed fields (what `Protocol.observe` returns) that names the situation the node is in ("leader, log
+   * ahead of commit", say) and drops what does not matter (exact terms, values). A campaign keeps the runs that reach
+   * a new (node, abstract state) pair, or a new transition between two, and mutates them. Absent: the observed fields
+   * themselves, as JSON, are the abstract state.
+   */
+  readonly abstractState?: (observed: State, node: NodeId) => string;
 }
 
 /** Options a scenario is built with. `bug` is one of the scenario's bug names, or undefined for the correct one. */
