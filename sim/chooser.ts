@@ -13,6 +13,7 @@
  * decisions elsewhere leaves the others attached to what they decided. The run's schedule is recorded positionally
  * as always, so it replays exactly.
  */
+import type { ChoiceDecider } from './decider.js';
 import type { Choice } from './outcome.js';
 import type { Random } from './random.js';
 import type { Ratio } from './plan.js';
@@ -61,13 +62,14 @@ export class Chooser {
   private readonly atSite: (string | number)[] = [];
 
   /**
-   * Fresh when `replay` is undefined (draws from `random`), replaying otherwise; with `sites`, records site keys,
-   * and with `sites.keyed`, decides by site (neither generator nor schedule is read).
+   * Fresh when `replay` is undefined (draws from `random`, or asks `decider` first), replaying otherwise; with
+   * `sites`, records site keys, and with `sites.keyed`, decides by site (neither generator nor schedule is read).
    */
   constructor(
     private readonly random: Random | undefined,
     private readonly replay: readonly Choice[] | undefined,
     private readonly sites?: SiteOptions,
+    private readonly decider?: ChoiceDecider,
   ) {
     if (random === undefined && replay === undefined && sites?.keyed === undefined) {
       throw new Error('chooser needs a generator, a schedule or site-keyed values');
@@ -109,7 +111,7 @@ export class Chooser {
   intRange(kind: string, min: number, max: number): number {
     if (max <= min) return min;
     let value = this.sitesOf === undefined ? undefined : this.bySite(kind, min, max);
-    value ??= this.replay === undefined ? this.random!.intRange(min, max) : this.replayed(kind, min, max, min);
+    value ??= this.replay === undefined ? this.fresh(kind, min, max) : this.replayed(kind, min, max, min);
     this.kinds.push(kind);
     this.values.push(value);
     return value;
@@ -120,10 +122,24 @@ export class Chooser {
     if (ratio[0] <= 0) return false;
     if (ratio[0] >= ratio[1]) return true;
     let value = this.sitesOf === undefined ? undefined : this.bySite(kind, 0, 1);
-    value ??= this.replay === undefined ? (this.random!.chanceOf(ratio) ? 1 : 0) : this.replayed(kind, 0, 1, 0);
+    value ??= this.replay === undefined ? (this.freshChance(kind, ratio) ? 1 : 0) : this.replayed(kind, 0, 1, 0);
     this.kinds.push(kind);
     this.values.push(value);
     return value === 1;
+  }
+
+  /** A fresh run's value: the decider's, when it has one, else the generator's. */
+  private fresh(kind: string, min: number, max: number): number {
+    const decided = this.decider?.intRange(kind, min, max);
+    if (decided === undefined) return this.random!.intRange(min, max);
+    if (!Number.isInteger(decided) || decided < min || decided > max) {
+      throw new Error(`decider answered ${decided} for a ${kind} choice in [${min}, ${max}]`);
+    }
+    return decided;
+  }
+
+  private freshChance(kind: string, ratio: Ratio): boolean {
+    return this.decider?.chance(kind, ratio) ?? this.random!.chanceOf(ratio);
   }
 
   /** Sites on: records the choice's site key; keyed, decides it (undefined: not keyed, draw or replay as usual). */

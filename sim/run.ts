@@ -11,6 +11,7 @@ import { findScenario, scenarioNames } from '../scenarios/index.js';
 import type { Property, PropertyVerdict, Scenario } from '../scenarios/types.js';
 import { EVENTS_MAX_LIMIT, LIMITS_DEFAULT, NODES_MAX_DEFAULT, VC_CELLS_MAX, type EndReason } from './limits.js';
 import type { SiteOptions } from './chooser.js';
+import type { ChoiceDecider } from './decider.js';
 import { formatProtocolError, type Choice } from './outcome.js';
 import { readScheduleFile, type ScheduleFile } from './schedule-file.js';
 import { simulate } from './simulator.js';
@@ -31,6 +32,8 @@ export interface RunOptions {
   readonly scriptedFaultsSkipped?: readonly number[] | undefined;
   /** Name each choice's site, and decide by site with `keyed` (a shrinker's candidates; sim/chooser.ts). */
   readonly sites?: SiteOptions | undefined;
+  /** Steers a fresh run's choices (a search strategy's; sim/decider.ts). Ignored when `schedule` is given. */
+  readonly decider?: ChoiceDecider | undefined;
 }
 
 /** A property a run violated, with its counterexample in words (and the violating cut, when the property gave one). */
@@ -83,6 +86,8 @@ export interface RunReport {
   readonly siteKeys?: readonly string[];
   /** The tick at which each choice of `schedule` was made (when the run had sites on). */
   readonly siteTicks?: readonly number[];
+  /** The scenario's abstract state of a node (`ScenarioBuild.abstractState`), when it declares one. */
+  readonly abstractState?: (observed: State, node: number) => string;
 }
 
 /** Runs a scenario: a registered one by name, or a scenario value (one defined in a user's test, say). */
@@ -124,6 +129,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     ...(opts.schedule === undefined ? {} : { schedule: opts.schedule }),
     ...(skipped.length === 0 ? {} : { scriptedFaultsSkipped: skipped }),
     ...(opts.sites === undefined ? {} : { sites: opts.sites }),
+    ...(opts.decider === undefined ? {} : { decider: opts.decider }),
     label: `${name}${opts.bug === undefined ? '' : ` (bug ${opts.bug})`} seed ${opts.seed}`,
   });
   const violations: Violation[] = [];
@@ -164,6 +170,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     fallbackCount: outcome.fallbackCount,
     finalStates: outcome.finalStates,
     ...(skipped.length === 0 ? {} : { scriptedFaultsSkipped: skipped }),
+    ...(built.abstractState === undefined ? {} : { abstractState: built.abstractState }),
     ...('siteKeys' in outcome ? { get siteKeys() { return outcome.siteKeys; }, get siteTicks() { return outcome.siteTicks; } } : {}),
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { MessageRecord, State } from '../execution/types.js';
 import { Chooser, type SiteOptions } from './chooser.js';
+import type { ChoiceDecider } from './decider.js';
 import { ClientHistory } from './client-history.js';
 import { SimContext } from './context.js';
 import { applyFault, randomFaultStep, swarmPlan, type World } from './faults.js';
@@ -39,6 +40,8 @@ export interface SimulationConfig {
   readonly observer?: EventObserver;
   /** Name the site of every choice, and decide by site when `keyed` is given (sim/chooser.ts). */
   readonly sites?: SiteOptions;
+  /** Makes a fresh run's choices instead of the seed's generator (a search strategy; sim/decider.ts). */
+  readonly decider?: ChoiceDecider;
 }
 
 /**
@@ -106,6 +109,7 @@ class Simulation implements World {
   private readonly history: ClientHistory;
   private readonly sites: SiteNames | undefined;
   private readonly fieldsDeclared: ReadonlySet<string> | undefined;
+  private readonly decider: ChoiceDecider | undefined;
 
   constructor(private readonly config: SimulationConfig) {
     const n = config.nodeCount;
@@ -115,7 +119,8 @@ class Simulation implements World {
     const describe = config.protocol.describe;
     this.msgs = new MessageStore(describe === undefined ? () => 'msg' : (m) => describe.call(config.protocol, m));
     const fresh = config.schedule === undefined && config.sites?.keyed === undefined;
-    this.chooser = new Chooser(fresh ? new Random(config.seed) : undefined, config.schedule, config.sites);
+    this.decider = fresh ? config.decider : undefined;
+    this.chooser = new Chooser(fresh ? new Random(config.seed) : undefined, config.schedule, config.sites, this.decider);
     this.sites = config.sites === undefined ? undefined : new SiteNames(n);
     if (this.sites !== undefined) this.chooser.at('swarm', 0);
     this.plan = config.plan.swarm === true ? swarmPlan(config.plan, this.chooser) : config.plan;
@@ -241,6 +246,7 @@ class Simulation implements World {
   ): void {
     if (this.eventCount >= this.limits.eventsMax) return; // one dispatch may make several events (heal)
     if (this.sites !== undefined) this.chooser.at(this.sites.event(node, kind, labelRef, this.timerNamesBySerial), this.nowTicks);
+    this.decider?.onEvent?.(node, this.nowTicks, kind === Kind.Receive ? this.msgs.from[labelRef]! : -1);
     const ctx = this.ctx;
     ctx.reset(node, this.localTicks(node));
     let next: unknown;
@@ -275,6 +281,7 @@ class Simulation implements World {
   private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {
     const id = this.msgs.add(from, to, msg, eventId);
     if (this.sites !== undefined) this.chooser.at(this.sites.message(id, from, to, this.msgs.summary(id)), this.nowTicks);
+    this.decider?.onSend?.(from, to, this.nowTicks);
     const net = this.network;
     const link = from * this.n + to;
     if (net.blocked[link] === 1) {

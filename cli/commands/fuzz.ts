@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { fuzz, type FuzzResult } from '../../search/fuzz/fuzz.js';
 import { parseShard } from '../../search/fuzz/seeds.js';
+import type { ExplorationReport } from '../../search/strategies/exploration.js';
+import { parseStrategy, PCT_DEPTH_DEFAULT, STRATEGY_DESCRIPTIONS, STRATEGY_NAMES, strategyLabel } from '../../search/strategies/types.js';
 import { SHRINK_RUNS_MAX_DEFAULT } from '../../search/shrink/shrink.js';
 import { parseSeed } from '../../sim/random.js';
 import { parseDurationMs } from '../duration.js';
@@ -28,6 +30,8 @@ interface FuzzArgs extends ConfigFlag {
   readonly 'shrink-runs'?: string;
   readonly json: boolean;
   readonly 'first-failure-line': boolean;
+  readonly strategy?: string;
+  readonly depth?: string;
 }
 
 /** `dsim fuzz <scenario>`: many seeds on every core; each distinct failure comes back as a repro file. */
@@ -46,6 +50,11 @@ export const fuzzCommand: Command<FuzzArgs> = {
       .option('workers', { type: 'string', describe: 'Worker threads (default: every core)' })
       .option('shard', { type: 'string', describe: 'Run only the k-th of n disjoint slices of the seeds: k/n' })
       .option('swarm', { type: 'boolean', default: false, describe: 'Draw each run’s fault mix from its seed' })
+      .option('strategy', {
+        type: 'string',
+        describe: `How runs are chosen: ${STRATEGY_NAMES.map((n) => `${n} (${STRATEGY_DESCRIPTIONS[n]})`).join('; ')}. Default random`,
+      })
+      .option('depth', { type: 'string', describe: `Bug depth of --strategy pct: depth - 1 priority change points per run (default ${PCT_DEPTH_DEFAULT})` })
       .option('out', { type: 'string', default: 'dsim-failures', describe: 'Folder for repro files and the summary' })
       .option('shrink-runs', { type: 'string', describe: `Candidate runs to shrink each repro with (default ${SHRINK_RUNS_MAX_DEFAULT}; 0 writes repros unshrunk)` })
       .option('shrink-budget', { type: 'string', describe: 'Wall-clock safety net per shrink, e.g. 60s (default none: shrinks are bounded by runs, the same on every machine; 0 writes repros unshrunk)' })
@@ -73,6 +82,8 @@ export const fuzzCommand: Command<FuzzArgs> = {
     if (shrinkBudget !== undefined && !shrinkBudget.ok) return reportInputError(io, shrinkBudget.error);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     if (shard !== undefined && !shard.ok) return reportInputError(io, shard.error);
+    const strategy = parseStrategy(args.strategy, args.depth);
+    if (!strategy.ok) return reportInputError(io, strategy.error);
 
     const scenario = await scenarioNamed(args, args.scenario);
     if (!scenario.ok) return reportInputError(io, scenario.error);
@@ -91,6 +102,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
         workers,
         shard: shard?.value,
         swarm: args.swarm,
+        strategy: strategy.value,
         outDir: args.out,
         shrink:
           shrinkRuns === 0 || (args['shrink-budget'] !== undefined && shrinkBudget === undefined)
@@ -129,12 +141,14 @@ export function fuzzJson(r: FuzzResult): Record<string, unknown> {
     seeds: r.summary.seedsRun,
     shard: r.shard === undefined ? null : `${r.shard.index}/${r.shard.total}`,
     workers: r.workers,
+    strategy: r.strategy,
     stopReason: r.stopReason,
     seedsPerSecond: Math.round(r.seedsPerSecond * 10) / 10,
     events: r.summary.eventsTotal,
     failuresByProperty: r.summary.failuresByProperty,
     undecidedByProperty: r.summary.undecidedByProperty ?? {},
     distinctFailures: r.summary.distinct.length,
+    explored: r.explored,
     failures: r.summary.failures.map((f) => {
       const repro = reproBySeed.get(f.seed);
       return {
@@ -153,10 +167,12 @@ export function fuzzJson(r: FuzzResult): Record<string, unknown> {
 function printFuzz(io: CliIo, r: FuzzResult): void {
   const s = r.summary;
   const stopped = r.stopReason === 'done' ? '' : r.stopReason === 'interrupted' ? ' (interrupted)' : ' (time budget reached)';
+  const strategy = r.strategy.name === 'random' ? '' : `, strategy ${strategyLabel(r.strategy)}`;
   io.out(
-    `${r.scenario}${r.bug === undefined ? '' : ` --bug ${r.bug}`}: ${s.seedsRun} seeds from ${r.range.start}${stopped}, ` +
+    `${r.scenario}${r.bug === undefined ? '' : ` --bug ${r.bug}`}: ${s.seedsRun} seeds from ${r.range.start}${stopped}${strategy}, ` +
       `${s.eventsTotal} events, ${r.seedsPerSecond.toFixed(0)} seeds/s on ${r.workers} workers`,
   );
+  printExplored(io, r.explored);
   printUndecided(io, s.undecidedByProperty ?? {});
   if (s.failures.length === 0) {
     io.out('no failures');
@@ -175,7 +191,17 @@ function printFuzz(io: CliIo, r: FuzzResult): void {
     io.out(`  replay: npx dsim replay ${shellQuote(repro.path)}`);
   }
   const rest = s.failures.filter((f) => !r.repros.some((p) => p.seed === f.seed)).slice(0, 5);
-  for (const f of rest) io.out(`seed ${f.seed}: ${f.property} (replay: ${runCommandLine({ scenario: r.scenario, seed: f.seed, bug: r.bug, swarm: r.swarm })})`);
+  for (const f of rest) {
+    const replay = f.choices === undefined ? `replay: ${runCommandLine({ scenario: r.scenario, seed: f.seed, bug: r.bug, swarm: r.swarm })}` : 'a run the strategy steered: only a repro file replays it';
+    io.out(`seed ${f.seed}: ${f.property} (${replay})`);
+  }
+}
+
+/** What the campaign explored: one line of coverage, one of the faults that fired. */
+function printExplored(io: CliIo, e: ExplorationReport): void {
+  io.out(`explored: ${e.states} abstract states, ${e.keys} coverage keys, ${e.shapes} run shapes`);
+  const faults = Object.entries(e.faultsFired).map(([kind, count]) => `${kind} ${count}`);
+  io.out(`faults fired: ${faults.length === 0 ? 'none' : faults.join(', ')}`);
 }
 
 /** The seeds that could not decide a property: not failures, but a limit to raise. */

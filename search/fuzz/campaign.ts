@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { fail, succeed, type Failable, type InputError } from '../../execution/failable.js';
+import type { RunInput } from '../strategies/corpus.js';
 import type { BatchRequest, CampaignJob, SeedOutcome, WorkerReply } from './protocol.js';
 import { seedAt, type SeedRange } from './seeds.js';
 
@@ -32,6 +33,25 @@ export interface CampaignOptions {
   /** Called after each batch with the seeds done so far and the outcomes of that batch. */
   readonly onBatch?: (outcomes: readonly SeedOutcome[], seedsDone: number) => void;
   readonly now?: () => number;
+  /**
+   * Called with every outcome in seed order, as soon as the seeds before it are back (what a run explored is read
+   * here: the campaign keeps of each outcome only what its summary needs).
+   */
+  readonly onOrdered?: (outcome: SeedOutcome) => void;
+  /**
+   * Run the seeds in generations (a coverage campaign): a generation's runs are planned together, and the next
+   * generation starts only when every run of this one is back and absorbed, in seed order.
+   */
+  readonly generations?: Generations;
+}
+
+/** A campaign in generations: how big each is, how its runs are planned, and what it learns from them. */
+export interface Generations {
+  readonly runs: number;
+  /** The inputs of the runs of one generation (parallel to `seeds`). */
+  plan(seeds: readonly number[]): readonly RunInput[];
+  /** The outcomes of one generation, in seed order, with the inputs they were run from. */
+  absorb(outcomes: readonly SeedOutcome[], inputs: readonly RunInput[]): void;
 }
 
 export type StopReason = 'done' | 'time-budget' | 'interrupted';
@@ -71,7 +91,30 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
     const size = Math.round((BATCH_TARGET_MS * seedsTimed) / msTimed);
     return Math.max(BATCH_SEEDS_DEFAULT, Math.min(BATCH_SEEDS_MAX, size));
   };
-  const takeBatch = (): BatchRequest | undefined => {
+  const gens = opts.generations;
+  let genFirst = 0; // position of the current generation's first seed
+  let genEnd = 0; // one past its last
+  let genInputs: readonly RunInput[] = [];
+  let genBack: SeedOutcome[] = [];
+  const startGeneration = (): void => {
+    genFirst = next;
+    genEnd = Math.min(opts.range.count, next + gens!.runs);
+    const seeds = Array.from({ length: genEnd - genFirst }, (_, i) => seedAt(opts.range, genFirst + i));
+    genInputs = gens!.plan(seeds);
+    genBack = [];
+  };
+  /** Takes a generation's outcomes; when it is complete, absorbs it and plans the next. */
+  const generationBack = (outcomes: readonly SeedOutcome[]): boolean => {
+    genBack.push(...outcomes);
+    if (genBack.length < genEnd - genFirst) return false;
+    genBack.sort((a, b) => seedOrder(opts.range, a.seed) - seedOrder(opts.range, b.seed));
+    gens!.absorb(genBack, genInputs);
+    if (next < opts.range.count) startGeneration();
+    return true;
+  };
+  const parked: (() => void)[] = [];
+  const ordered = new InOrder(opts.range, opts.onOrdered);
+  const takeBatch = (): BatchRequest | undefined | 'wait' => {
     if (inputError !== undefined) return undefined;
     if (opts.signal?.aborted) {
       stopReason = 'interrupted';
@@ -81,14 +124,25 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
       stopReason = 'time-budget';
       return undefined;
     }
-    const count = Math.min(batchSize(), opts.range.count - next);
-    if (count <= 0) return undefined;
+    if (gens === undefined) {
+      const count = Math.min(batchSize(), opts.range.count - next);
+      if (count <= 0) return undefined;
+      const seeds = Array.from({ length: count }, (_, i) => seedAt(opts.range, next + i));
+      next += count;
+      return { batch: batchNo++, seeds };
+    }
+    if (next >= opts.range.count) return undefined;
+    if (next >= genEnd) return 'wait'; // this generation is handed out; the next needs its outcomes
+    const share = Math.ceil((genEnd - genFirst) / workerCount);
+    const count = Math.min(batchSize(), share, genEnd - next);
     const seeds = Array.from({ length: count }, (_, i) => seedAt(opts.range, next + i));
+    const inputs = genInputs.slice(next - genFirst, next - genFirst + count);
     next += count;
-    return { batch: batchNo++, seeds };
+    return { batch: batchNo++, seeds, inputs };
   };
 
   const workerCount = Math.max(1, Math.min(opts.workers, Math.ceil(opts.range.count / BATCH_SEEDS_DEFAULT)));
+  if (gens !== undefined && opts.range.count > 0) startGeneration();
   const script = workerUrl();
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
@@ -97,9 +151,17 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
       let sentMs = 0;
       let sentSeeds = 0;
       let warm = false; // a worker's first batch also pays for its start-up: not a measure of seed speed
-      const feed = () => {
+      const feed = (): void => {
         const batch = takeBatch();
-        if (batch === undefined) return finish();
+        if (batch === 'wait') {
+          parked.push(feed);
+          return;
+        }
+        if (batch === undefined) {
+          finish();
+          for (const wake of parked.splice(0)) wake(); // the others see the end too
+          return;
+        }
         sentMs = now();
         sentSeeds = batch.seeds.length;
         worker.postMessage(batch);
@@ -115,8 +177,10 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
           seedsTimed += sentSeeds;
         }
         warm = true;
-        outcomes.push(...reply.outcomes);
+        for (const o of reply.outcomes) ordered.add(o);
+        outcomes.push(...reply.outcomes.map(keptOutcome));
         opts.onBatch?.(reply.outcomes, outcomes.length);
+        if (gens !== undefined && generationBack(reply.outcomes)) for (const wake of parked.splice(0)) wake();
         feed();
       });
       worker.on('error', reject);
@@ -131,4 +195,31 @@ export async function runCampaign(opts: CampaignOptions): Promise<Failable<Campa
 /** Position of a seed in its range (seeds wrap at 2^32). */
 function seedOrder(range: SeedRange, seed: number): number {
   return (seed - range.start) >>> 0;
+}
+
+/** What a campaign keeps of an outcome: no exploration figures, and a schedule only for a failing run. */
+export function keptOutcome(o: SeedOutcome): SeedOutcome {
+  if (o.explored === undefined && o.choices === undefined) return o;
+  const { explored: _explored, choices, ...rest } = o;
+  return choices !== undefined && o.violations.length > 0 ? { ...rest, choices } : rest;
+}
+
+/** Hands outcomes on in seed order, holding those that come back before a seed ahead of them. */
+class InOrder {
+  private readonly waiting = new Map<number, SeedOutcome>();
+  private position = 0;
+
+  constructor(
+    private readonly range: SeedRange,
+    private readonly onOrdered: ((o: SeedOutcome) => void) | undefined,
+  ) {}
+
+  add(o: SeedOutcome): void {
+    if (this.onOrdered === undefined) return;
+    this.waiting.set(seedOrder(this.range, o.seed), o);
+    for (let next = this.waiting.get(this.position); next !== undefined; next = this.waiting.get(this.position)) {
+      this.waiting.delete(this.position++);
+      this.onOrdered(next);
+    }
+  }
 }

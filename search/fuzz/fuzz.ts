@@ -11,12 +11,15 @@ import { runCampaign, type StopReason } from './campaign.js';
 import { jobOf } from './job-scenario.js';
 import { checkOutputPath } from '../../formats/output-path.js';
 import { lockOutDir } from './out-lock.js';
-import type { CampaignJob, SeedOutcome } from './protocol.js';
+import type { SeedOutcome } from './protocol.js';
 import type { Repro } from './repro.js';
 import { saveFailures } from './save-failures.js';
 import { writeSummaryFile } from './summary-file.js';
 import { campaignRange, shardRange, type SeedRange, type Shard } from './seeds.js';
 import { summarize, type CampaignSummary } from './summary.js';
+import { setUpStrategy, type StrategySetup } from './strategy-setup.js';
+import type { ExplorationReport } from '../strategies/exploration.js';
+import { RANDOM, type StrategyConfig } from '../strategies/types.js';
 
 
 export interface FuzzOptions {
@@ -48,6 +51,8 @@ export interface FuzzOptions {
   readonly onProgress?: (progress: FuzzProgress) => void;
   /** Called with a line worth telling the user (a stale lock of the `--out` folder taken over). */
   readonly onNote?: (line: string) => void;
+  /** How runs are steered (default `random`). */
+  readonly strategy?: StrategyConfig | undefined;
 }
 
 export interface FuzzProgress {
@@ -70,6 +75,9 @@ export interface FuzzResult {
   readonly stopReason: StopReason;
   readonly summary: CampaignSummary;
   readonly repros: readonly Repro[];
+  readonly strategy: StrategyConfig;
+  /** What the campaign explored: coverage curve, abstract states, shapes, faults that fired. */
+  readonly explored: ExplorationReport;
 }
 
 /** Runs a fuzz campaign. Input errors (unknown scenario or bug, bad counts) come back before any worker starts. */
@@ -88,21 +96,24 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
   const workers = opts.workers ?? availableParallelism();
   const made = jobOf(scenario, { bug: opts.bug, nodes: opts.nodes, eventsMax: opts.eventsMax, swarm: opts.swarm ?? false });
   if (!made.ok) return made;
+  const setup = setUpStrategy(scenario, made.value, opts.strategy, range.start);
+  if (!setup.ok) return setup;
   const outDir = opts.outDir;
-  if (outDir === undefined) return run(opts, made.value, range, workers, undefined);
+  if (outDir === undefined) return run(opts, setup.value, range, workers, undefined);
   const checked = checkOutputPath(outDir, '--out', 'folder');
   if (!checked.ok) return checked;
   const lock = lockOutDir(outDir);
   if (!lock.ok) return lock;
   if (lock.value.note !== undefined) opts.onNote?.(lock.value.note);
   try {
-    return await run(opts, made.value, range, workers, outDir);
+    return await run(opts, setup.value, range, workers, outDir);
   } finally {
     lock.value.release();
   }
 }
 
-async function run(opts: FuzzOptions, job: CampaignJob, range: SeedRange, workers: number, outDir: string | undefined): Promise<Failable<FuzzResult>> {
+async function run(opts: FuzzOptions, setup: StrategySetup, range: SeedRange, workers: number, outDir: string | undefined): Promise<Failable<FuzzResult>> {
+  const job = setup.job;
   const stops = [opts.signal, opts.halt].filter((s): s is AbortSignal => s !== undefined);
   const startedMs = Date.now();
   let failures = 0;
@@ -112,6 +123,8 @@ async function run(opts: FuzzOptions, job: CampaignJob, range: SeedRange, worker
     workers,
     ...(opts.timeBudgetMs === undefined ? {} : { deadlineMs: startedMs + opts.timeBudgetMs }),
     ...(stops.length === 0 ? {} : { signal: AbortSignal.any(stops) }),
+    ...(setup.generations === undefined ? {} : { generations: setup.generations }),
+    onOrdered: (o) => setup.exploration.absorb(o.explored!),
     onBatch: (outcomes: readonly SeedOutcome[], seedsDone: number) => {
       failures += outcomes.filter((o) => o.violations.length > 0).length;
       opts.onProgress?.({ seedsDone, seedsTotal: opts.seeds === undefined ? undefined : range.count, failures });
@@ -132,6 +145,8 @@ async function run(opts: FuzzOptions, job: CampaignJob, range: SeedRange, worker
     stopReason: campaign.value.stopReason,
     summary,
     repros: [],
+    strategy: job.strategy ?? RANDOM,
+    explored: setup.exploration.report(),
   };
   if (outDir === undefined) return succeed(result);
   const saved = await saveFailures({

@@ -1,5 +1,9 @@
 /** Messages between the fuzz campaign (main thread) and its workers. */
 import type { InputError } from '../../execution/failable.js';
+import type { RunInput } from '../strategies/corpus.js';
+import type { RunExploration } from '../strategies/exploration.js';
+import type { CompactSchedule } from '../strategies/mutate.js';
+import type { StrategyConfig } from '../strategies/types.js';
 
 /** What every run of a campaign shares. */
 export interface CampaignJob {
@@ -13,12 +17,16 @@ export interface CampaignJob {
   readonly nodes: number | undefined;
   readonly eventsMax: number | undefined;
   readonly swarm: boolean;
+  /** How runs are steered (absent: `random`). */
+  readonly strategy?: StrategyConfig | undefined;
 }
 
 /** Main → worker: run these seeds. */
 export interface BatchRequest {
   readonly batch: number;
   readonly seeds: readonly number[];
+  /** A coverage campaign's plan of each run, parallel to `seeds`. */
+  readonly inputs?: readonly RunInput[];
 }
 
 /** One seed's result. */
@@ -31,6 +39,13 @@ export interface SeedOutcome {
   readonly violations: readonly { readonly property: string; readonly message: string }[];
   /** Properties the seed's run could not decide (a limit stopped it or a search first), with what they reached. */
   readonly undecided: readonly { readonly property: string; readonly message: string }[];
+  /** What the run explored (coverage keys, shape, faults fired). */
+  readonly explored?: RunExploration;
+  /**
+   * The run's schedule, when the seed alone does not reproduce the run (a coverage campaign's mutant), or the run
+   * failed under a strategy other than `random`: replaying it is how the failure is reproduced and shrunk.
+   */
+  readonly choices?: CompactSchedule;
 }
 
 /** Worker → main. */

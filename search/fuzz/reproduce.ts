@@ -10,6 +10,7 @@ import type { Scenario } from '../../scenarios/types.js';
 import type { ShrinkStopReason } from '../shrink/search.js';
 import { shrinkFailure, type ShrinkOptions } from '../shrink/shrink.js';
 import { runScenario, type RunReport } from '../../sim/run.js';
+import { expandSchedule } from '../strategies/mutate.js';
 import type { CampaignJob } from './protocol.js';
 import type { ShrinkStats } from './repro.js';
 import type { CampaignSummary, SeedFailure } from './summary.js';
@@ -51,7 +52,9 @@ export function failuresToReproduce(summary: CampaignSummary, reprosMax = REPROS
 /** Re-runs one failing seed of a campaign and (unless `shrink` is false) shrinks it. */
 export function reproduceOne(scenario: Scenario, job: CampaignJob, failure: SeedFailure, shrink: ShrinkOptions | false = {}): Failable<FoundFailure> {
   const seed = failure.seed;
-  const run = runScenario(scenario, { seed, bug: job.bug, nodes: job.nodes, eventsMax: job.eventsMax, swarm: job.swarm });
+  // A run a strategy steered is reproduced from its schedule (the seed alone makes the random run).
+  const schedule = failure.choices === undefined ? undefined : expandSchedule(failure.choices);
+  const run = runScenario(scenario, { seed, bug: job.bug, nodes: job.nodes, eventsMax: job.eventsMax, swarm: job.swarm, schedule });
   if (!run.ok) return run;
   const shrunk = shrink === false ? undefined : shrinkFailure(run.value, failure.property, shrink);
   const kept = shrunk?.ok === true ? shrunk.value : undefined;

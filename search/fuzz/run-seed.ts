@@ -1,21 +1,46 @@
 import type { Failable } from '../../execution/failable.js';
 import type { Scenario } from '../../scenarios/types.js';
 import { runScenario } from '../../sim/run.js';
+import type { RunInput } from '../strategies/corpus.js';
+import { runCoverage } from '../strategies/coverage-keys.js';
+import { deciderFor } from '../strategies/decider-for.js';
+import { faultsFired } from '../strategies/faults-fired.js';
+import { compactSchedule } from '../strategies/mutate.js';
 import type { CampaignJob, SeedOutcome } from './protocol.js';
 
-/** Runs one seed of a campaign and keeps only what the campaign reports (the execution is dropped at once). */
-export function runSeed(job: CampaignJob, scenario: Scenario, seed: number): Failable<SeedOutcome> {
+/**
+ * Runs one seed of a campaign (steered by the job's strategy; `input` is a coverage campaign's plan for it) and keeps
+ * only what the campaign reports: the execution is dropped at once, after its coverage and faults are counted.
+ */
+export function runSeed(job: CampaignJob, scenario: Scenario, seed: number, input?: RunInput): Failable<SeedOutcome> {
+  const nodes = job.nodes ?? scenario.nodesDefault;
   const run = runScenario(scenario, {
     seed,
     bug: job.bug,
     nodes: job.nodes,
     eventsMax: job.eventsMax,
     swarm: job.swarm,
+    decider: deciderFor(job.strategy, nodes, seed, input),
   });
   if (!run.ok) return run;
   const r = run.value;
   const violations = r.violations.map((v) => ({ property: v.property, message: v.message }));
   if (r.protocolError !== undefined) violations.push({ property: 'protocol-error', message: r.protocolError });
   const undecided = r.undecided.map((u) => ({ property: u.property, message: u.message }));
-  return { ok: true, value: { seed, events: r.events, traceHash: violations.length === 0 ? '' : r.traceHash, violations, undecided } };
+  const coverage = runCoverage(r.execution, r.abstractState);
+  const explored = { keys: coverage.keys, hbHash: coverage.hbHash, faults: faultsFired(r.execution, r.schedule) };
+  const strategy = job.strategy?.name ?? 'random';
+  const keepChoices = strategy === 'coverage' || (strategy !== 'random' && violations.length > 0);
+  return {
+    ok: true,
+    value: {
+      seed,
+      events: r.events,
+      traceHash: violations.length === 0 ? '' : r.traceHash,
+      violations,
+      undecided,
+      explored,
+      ...(keepChoices ? { choices: compactSchedule(r.schedule) } : {}),
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * The campaign summary file, `DIR/summary-<scenario>[-<bug>][-swarm]-seeds-<first>-<last>[-shard-k-of-n].json`: a
+ * The campaign summary file, `DIR/summary-<scenario>[-<bug>][-swarm][-<strategy>]-seeds-<first>-<last>[-shard-k-of-n].json`: a
  * name of each campaign's own, so campaigns run one after another into one folder keep every summary. Written
  * (atomically) by every `dsim fuzz --out DIR`, also when stopped by a signal or a time budget, and read back,
  * every field checked, by `dsim merge` to combine shards and campaigns run anywhere.
@@ -14,6 +14,8 @@ import { DSIM_VERSION } from '../../sim/version.js';
 import type { StopReason } from './campaign.js';
 import type { FuzzResult } from './fuzz.js';
 import { checkSummaryFile } from './summary-check.js';
+import type { ExplorationReport } from '../strategies/exploration.js';
+import { PCT_DEPTH_DEFAULT, type StrategyConfig } from '../strategies/types.js';
 import type { SeedRange } from './seeds.js';
 import type { CampaignSummary } from './summary.js';
 
@@ -33,6 +35,10 @@ export interface SummaryFile {
   readonly stopReason: StopReason;
   readonly elapsedMs: number;
   readonly summary: CampaignSummary;
+  /** How runs were steered (absent: `random`). */
+  readonly strategy?: StrategyConfig;
+  /** What the campaign explored: coverage curve, abstract states, shapes, faults that fired. */
+  readonly explored?: ExplorationReport;
   /**
    * Repro files, by name in the same folder, with why each one's shrink stopped (null: not shrunk, as written first;
    * `interrupted`: a signal stopped it, and the file holds its best run so far).
@@ -47,9 +53,14 @@ export interface SummaryName {
   readonly swarm: boolean;
   readonly range: SeedRange;
   readonly shard: string | null;
+  readonly strategy?: StrategyConfig | undefined;
 }
 
-/** The summary file's name for a campaign: `summary-<scenario>[-<bug>][-swarm]-seeds-<first>-<last>[-shard-k-of-n].json`. */
+/**
+ * The summary file's name for a campaign:
+ * `summary-<scenario>[-<bug>][-swarm][-<strategy>]-seeds-<first>-<last>[-shard-k-of-n].json` (no strategy part for
+ * `random`; `pct-d3` for PCT of depth 3).
+ */
 export function summaryFileName(c: SummaryName): string {
   const safe = (text: string) => text.replace(/[^\w.-]+/g, '_');
   const parts = [
@@ -57,6 +68,7 @@ export function summaryFileName(c: SummaryName): string {
     safe(c.scenario),
     ...(c.bug === null ? [] : [safe(c.bug)]),
     ...(c.swarm ? ['swarm'] : []),
+    ...(c.strategy === undefined || c.strategy.name === 'random' ? [] : [strategyFilePart(c.strategy)]),
     `seeds-${c.range.start}-${c.range.start + c.range.count - 1}`,
     ...(c.shard === null ? [] : [`shard-${c.shard.replace('/', '-of-')}`]),
   ];
@@ -77,7 +89,9 @@ export function writeSummaryFile(dir: string, result: FuzzResult): Failable<stri
     range: result.range,
     stopReason: result.stopReason,
     elapsedMs: result.elapsedMs,
-    summary: result.summary,
+    summary: { ...result.summary, failures: result.summary.failures.map(({ choices: _choices, ...f }) => f) },
+    ...(result.strategy.name === 'random' ? {} : { strategy: result.strategy }),
+    ...(result.explored === undefined ? {} : { explored: result.explored }),
     repros: result.repros.map((r) => ({ seed: r.seed, property: r.property, file: r.path.split(/[\\/]/).pop()!, shrinkStop: r.shrinkStop })),
   };
   const path = join(dir, summaryFileName(file));
@@ -118,4 +132,8 @@ export function readSummaryFiles(dir: string): Failable<{ path: string; file: Su
     files.push({ path, file: checked.value });
   }
   return succeed(files);
+}
+
+function strategyFilePart(s: StrategyConfig): string {
+  return s.name === 'pct' ? `pct-d${s.depth ?? PCT_DEPTH_DEFAULT}` : s.name;
 }

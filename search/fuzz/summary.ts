@@ -1,3 +1,4 @@
+import type { CompactSchedule } from '../strategies/mutate.js';
 import type { SeedOutcome } from './protocol.js';
 
 /** A failing seed and the first property it violated. */
@@ -7,6 +8,8 @@ export interface SeedFailure {
   readonly message: string;
   readonly traceHash: string;
   readonly events: number;
+  /** The run's schedule, when the seed alone does not reproduce it (a strategy steered it); never written to a file. */
+  readonly choices?: CompactSchedule;
 }
 
 /** Failures that look alike: the same property and the same message once numbers are blanked out. */
@@ -40,7 +43,14 @@ export function summarize(outcomes: readonly SeedOutcome[]): CampaignSummary {
     for (const { property } of o.undecided ?? []) undecided[property] = (undecided[property] ?? 0) + 1;
     const first = o.violations[0];
     if (first === undefined) continue;
-    failures.push({ seed: o.seed, property: first.property, message: first.message, traceHash: o.traceHash, events: o.events });
+    failures.push({
+      seed: o.seed,
+      property: first.property,
+      message: first.message,
+      traceHash: o.traceHash,
+      events: o.events,
+      ...(o.choices === undefined ? {} : { choices: o.choices }),
+    });
     for (const property of new Set(o.violations.map((v) => v.property))) {
       byProperty[property] = (byProperty[property] ?? 0) + 1;
     }

@@ -16,8 +16,8 @@ port.on('message', (request: BatchRequest) => {
       return;
     }
     const outcomes: SeedOutcome[] = [];
-    for (const seed of request.seeds) {
-      const outcome = runSeed(job, found.value, seed);
+    for (const [i, seed] of request.seeds.entries()) {
+      const outcome = runSeed(job, found.value, seed, request.inputs?.[i]);
       if (!outcome.ok) {
         port.postMessage({ kind: 'input-error', error: outcome.error } satisfies WorkerReply);
         return;
