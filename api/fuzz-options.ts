@@ -1,7 +1,8 @@
 /** The options of the library's `fuzz`, and the settings they come to once the environment has had its say. */
 import type { Scenario } from '../scenarios/types.js';
 import type { ShrinkOptions } from '../search/shrink/shrink.js';
-import { rejectIf } from './errors.js';
+import { parseStrategy, type StrategyConfig, type StrategyName } from '../search/strategies/types.js';
+import { rejectIf, valueOrThrow } from './errors.js';
 
 /** Options of `fuzz`. Seeds `seedStart, seedStart + 1, ...` (modulo 2^32). */
 export interface FuzzOptions<B extends string = string> {
@@ -30,6 +31,13 @@ export interface FuzzOptions<B extends string = string> {
    * shrink may make up to 40,000 runs; `dsim fuzz` reproduces up to 10).
    */
   readonly reprosMax?: number | undefined;
+  /**
+   * How runs are chosen (default `random`): `pct`, `pos` or `coverage`, as `dsim fuzz --strategy`. A strategy's
+   * failing runs come back as schedules (`repro.run` replays them), the same from a test and from the shell.
+   */
+  readonly strategy?: StrategyName | undefined;
+  /** PCT's bug depth (`strategy: 'pct'` only; default 3). */
+  readonly depth?: number | undefined;
 }
 
 /** What a campaign runs with. */
@@ -40,6 +48,7 @@ export interface FuzzSettings {
   readonly shrink: ShrinkOptions | false;
   readonly outDir: string | undefined;
   readonly reprosMax: number;
+  readonly strategy: StrategyConfig;
 }
 
 /** Environment variables, as `process.env` holds them. */
@@ -69,6 +78,7 @@ export function fuzzSettings(scenario: Scenario, opts: FuzzOptions, env: Environ
     shrink,
     outDir: opts.outDir === false ? undefined : (opts.outDir ?? FUZZ_OUT_DIR_DEFAULT),
     reprosMax: opts.reprosMax ?? FUZZ_REPROS_MAX_DEFAULT,
+    strategy: valueOrThrow(parseStrategy(opts.strategy, opts.depth === undefined ? undefined : String(opts.depth))),
   };
 }
 

@@ -5,6 +5,9 @@
 import { relative, sep } from 'node:path';
 import { writeRepro, type ShrinkStats } from '../search/fuzz/repro.js';
 import { reproduceFailures, type FoundFailure } from '../search/fuzz/reproduce.js';
+import type { ExplorationReport } from '../search/strategies/exploration.js';
+import { expandSchedule } from '../search/strategies/mutate.js';
+import { RANDOM, type StrategyConfig } from '../search/strategies/types.js';
 import type { CampaignJob, SeedOutcome } from '../search/fuzz/protocol.js';
 import { summarize } from '../search/fuzz/summary.js';
 import type { Scenario } from '../scenarios/types.js';
@@ -65,6 +68,10 @@ export interface FuzzResult<B extends string = string> {
   readonly firstFailure?: RunResult<B>;
   /** One per distinct failure (first seed first, at most `reprosMax`), shrunk. */
   readonly repros: readonly FuzzRepro<B>[];
+  /** How runs were chosen. */
+  readonly strategy: StrategyConfig;
+  /** What the campaign explored: abstract states, coverage keys, run shapes, the coverage curve, faults that fired. */
+  readonly explored: ExplorationReport;
 }
 
 /** The result of a campaign from its outcomes (in seed order): failures listed, distinct ones reproduced. */
@@ -74,6 +81,7 @@ export function fuzzResultOf<B extends string>(
   settings: FuzzSettings,
   outcomes: readonly SeedOutcome[],
   workers: number,
+  explored: ExplorationReport,
 ): FuzzResult<B> {
   const bug = job.bug as B | undefined;
   const failures: FuzzFailure[] = [];
@@ -101,7 +109,11 @@ export function fuzzResultOf<B extends string>(
     }),
   );
   const first = failingSeeds[0];
-  const firstRun = first === undefined ? undefined : valueOrThrow(runScenario(scenario, { seed: first, bug, nodes: job.nodes, eventsMax: job.eventsMax, swarm: job.swarm }));
+  // A run a strategy steered comes back from its schedule; a random one from its seed.
+  const choices = outcomes.find((o) => o.seed === first)?.choices;
+  const schedule = choices === undefined ? undefined : expandSchedule(choices);
+  const firstRun =
+    first === undefined ? undefined : valueOrThrow(runScenario(scenario, { seed: first, bug, nodes: job.nodes, eventsMax: job.eventsMax, swarm: job.swarm, schedule }));
   return {
     scenario: scenario.name,
     bug,
@@ -116,6 +128,8 @@ export function fuzzResultOf<B extends string>(
     eventsTotal,
     ...(firstRun === undefined ? {} : { firstFailure: toRunResult(firstRun, bug) }),
     repros,
+    strategy: job.strategy ?? RANDOM,
+    explored,
   };
 }
 

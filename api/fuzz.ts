@@ -11,7 +11,7 @@
 import { runCampaign } from '../search/fuzz/campaign.js';
 import { jobOf } from '../search/fuzz/job-scenario.js';
 import type { CampaignJob, SeedOutcome } from '../search/fuzz/protocol.js';
-import { runSeed } from '../search/fuzz/run-seed.js';
+import { runSeedsHere, setUpStrategy, type StrategySetup } from '../search/fuzz/strategy-setup.js';
 import type { Scenario } from '../scenarios/types.js';
 import { valueOrThrow } from './errors.js';
 import { fuzzResultOf, type FuzzResult } from './fuzz-result.js';
@@ -30,26 +30,23 @@ export function fuzz<B extends string>(scenario: ScenarioOf<B>, opts: FuzzOption
 export function fuzz<B extends string>(scenario: ScenarioOf<B>, opts: FuzzOptions<NoInfer<B>> & { readonly workers: number }): Promise<FuzzResult<B>>;
 export function fuzz<B extends string>(scenario: ScenarioOf<B>, opts: FuzzOptions<NoInfer<B>>): FuzzResult<B> | Promise<FuzzResult<B>> {
   const settings = fuzzSettings(scenario, opts);
-  const job: CampaignJob = { scenario: scenario.name, bug: opts.bug, nodes: opts.nodes, eventsMax: opts.eventsMax, swarm: opts.swarm ?? false };
-  if (opts.workers === undefined) return fuzzResultOf(scenario, job, settings, inThisThread(scenario, job, settings), 1);
+  const plain: CampaignJob = { scenario: scenario.name, bug: opts.bug, nodes: opts.nodes, eventsMax: opts.eventsMax, swarm: opts.swarm ?? false };
+  const setup = valueOrThrow(setUpStrategy(scenario, plain, settings.strategy, settings.seedStart));
+  const job = setup.job;
+  if (opts.workers === undefined) return fuzzResultOf(scenario, job, settings, inThisThread(scenario, setup, settings), 1, setup.exploration.report());
   // Checked before anything runs, so that a scenario no worker can import is thrown here, not rejected later.
-  return onWorkers(scenario, job, valueOrThrow(jobOf(scenario, job)), settings, opts.workers);
+  return onWorkers(scenario, setup, valueOrThrow(jobOf(scenario, job)), settings, opts.workers);
 }
 
-function inThisThread(scenario: Scenario, job: CampaignJob, settings: FuzzSettings): SeedOutcome[] {
-  const outcomes: SeedOutcome[] = [];
+function inThisThread(scenario: Scenario, setup: StrategySetup, settings: FuzzSettings): SeedOutcome[] {
   let failing = 0;
-  for (let i = 0; i < settings.seeds && failing < settings.failingSeedsMax; i++) {
-    const outcome = valueOrThrow(runSeed(job, scenario, (settings.seedStart + i) >>> 0));
-    outcomes.push(outcome);
-    if (outcome.violations.length > 0) failing++;
-  }
-  return outcomes;
+  const stop = (o: SeedOutcome) => (failing += o.violations.length > 0 ? 1 : 0) >= settings.failingSeedsMax;
+  return valueOrThrow(runSeedsHere(scenario, setup, { start: settings.seedStart, count: settings.seeds }, stop));
 }
 
 async function onWorkers<B extends string>(
   scenario: ScenarioOf<B>,
-  job: CampaignJob,
+  setup: StrategySetup,
   campaignJob: CampaignJob,
   settings: FuzzSettings,
   workers: number,
@@ -61,6 +58,8 @@ async function onWorkers<B extends string>(
     range: { start: settings.seedStart, count: settings.seeds },
     workers,
     signal: stop.signal,
+    ...(setup.generations === undefined ? {} : { generations: setup.generations }),
+    onOrdered: (o) => setup.exploration.absorb(o.explored!),
     onBatch: (batch) => {
       failing += batch.filter((o) => o.violations.length > 0).length;
       if (failing >= settings.failingSeedsMax) stop.abort();
@@ -70,5 +69,5 @@ async function onWorkers<B extends string>(
   // Seeds are handed out in order, so every seed before the last failing one kept was run: cut there.
   const failingAt = outcomes.map((o, i) => (o.violations.length > 0 ? i : -1)).filter((i) => i >= 0);
   const cut = failingAt.length >= settings.failingSeedsMax ? failingAt[settings.failingSeedsMax - 1]! + 1 : outcomes.length;
-  return fuzzResultOf(scenario, job, settings, outcomes.slice(0, cut), workers);
+  return fuzzResultOf(scenario, setup.job, settings, outcomes.slice(0, cut), workers, setup.exploration.report());
 }

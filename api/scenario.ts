@@ -3,6 +3,7 @@
  * to `run`, `replay` and `fuzz`. The value implements the registry's `Scenario` interface, so a scenario that grows
  * up can move into scenarios/ unchanged.
  */
+import type { State } from '../execution/types.js';
 import type { Limits } from '../sim/limits.js';
 import type { FaultPlan } from '../sim/plan.js';
 import { NETWORK_RELIABLE } from '../sim/plan.js';
@@ -47,6 +48,12 @@ export interface ScenarioSpec<B extends string> {
    * importing one outside vitest fails.
    */
   readonly module?: string | URL;
+  /**
+   * A node's abstract state for `strategy: 'coverage'` (and the figures every campaign reports): a short string of
+   * the node's observed fields that names its situation and drops what does not matter, such as
+   * `(s) => `${s.role}|${s.log > s.commit ? 'ahead' : 'even'}``. Default: the fields, numbers bucketed by size.
+   */
+  readonly abstractState?: (observed: State, node: number) => string;
 }
 
 /** A defined scenario: a value for `run`, `replay` and `fuzz`. */
@@ -121,6 +128,7 @@ export function defineScenario<const B extends string = never>(spec: ScenarioSpe
         faults: faultsOf({ bug, nodes: opts.nodes }),
         ...(spec.limits === undefined ? {} : { limits: spec.limits }),
         properties: spec.properties,
+        ...(spec.abstractState === undefined ? {} : { abstractState: spec.abstractState }),
       };
     },
     origin: { definitionHash: hash, ...(file === undefined ? {} : { file }) },

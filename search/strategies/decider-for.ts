@@ -17,7 +17,7 @@ export function deciderFor(strategy: StrategyConfig | undefined, nodes: number, 
     case 'pct':
       return new PctDecider(nodes, strategy!.depth ?? PCT_DEPTH_DEFAULT, strategy!.eventsEstimate ?? 1000, seed);
     case 'pos':
-      return new PosDecider(nodes, seed);
+      return new PosDecider(seed);
     case 'coverage':
       return input === undefined || input === null ? undefined : new MutantDecider(input.plan);
   }

@@ -15,7 +15,7 @@ export type StrategyName = (typeof STRATEGY_NAMES)[number];
 export const STRATEGY_DESCRIPTIONS: Readonly<Record<StrategyName, string>> = {
   random: 'every choice drawn uniformly from the seed (delays, drops, duplicates, faults)',
   pct: 'probabilistic concurrency testing over the links: random link priorities set message delays, with depth - 1 change points that demote a link',
-  pos: 'partial-order sampling: each message gets a random priority and overtakes the messages in flight to its receiver with a lower one',
+  pos: 'partial-order sampling: each message gets a random priority that sets its delay, never arriving before an in-flight message that outranks it',
   coverage: 'a corpus of runs that reached new abstract states, mutated by editing their choices (splice, flip, re-draw a suffix, move a fault)',
 };
 
