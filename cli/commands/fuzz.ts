@@ -1,6 +1,10 @@
 import type { Argv } from 'yargs';
 import { fuzz, type FuzzResult } from '../../search/fuzz/fuzz.js';
 import { parseShard } from '../../search/fuzz/seeds.js';
+import { fail, succeed, type Failable } from '../../execution/failable.js';
+import { writeFileAtomic } from '../../formats/output-path.js';
+import { renderCampaignHtml } from '../../report/campaign.js';
+import { checkOutputFlags } from '../output-paths.js';
 import type { ExplorationReport } from '../../search/strategies/exploration.js';
 import { parseStrategy, PCT_DEPTH_DEFAULT, STRATEGY_DESCRIPTIONS, STRATEGY_NAMES, strategyLabel } from '../../search/strategies/types.js';
 import { SHRINK_RUNS_MAX_DEFAULT } from '../../search/shrink/shrink.js';
@@ -32,6 +36,7 @@ interface FuzzArgs extends ConfigFlag {
   readonly 'first-failure-line': boolean;
   readonly strategy?: string;
   readonly depth?: string;
+  readonly html?: string;
 }
 
 /** `dsim fuzz <scenario>`: many seeds on every core; each distinct failure comes back as a repro file. */
@@ -58,6 +63,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
       .option('out', { type: 'string', default: 'dsim-failures', describe: 'Folder for repro files and the summary' })
       .option('shrink-runs', { type: 'string', describe: `Candidate runs to shrink each repro with (default ${SHRINK_RUNS_MAX_DEFAULT}; 0 writes repros unshrunk)` })
       .option('shrink-budget', { type: 'string', describe: 'Wall-clock safety net per shrink, e.g. 60s (default none: shrinks are bounded by runs, the same on every machine; 0 writes repros unshrunk)' })
+      .option('html', { type: 'string', describe: 'Write an HTML campaign report (coverage curve, faults fired, failures) to this file' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
       // For scripts and tests that wait for a failure before they signal the campaign: not in --help.
       .option('first-failure-line', { type: 'boolean', default: false, hidden: true }),
@@ -84,6 +90,8 @@ export const fuzzCommand: Command<FuzzArgs> = {
     if (shard !== undefined && !shard.ok) return reportInputError(io, shard.error);
     const strategy = parseStrategy(args.strategy, args.depth);
     if (!strategy.ok) return reportInputError(io, strategy.error);
+    const html = checkOutputFlags(args, { html: 'file' });
+    if (!html.ok) return reportInputError(io, html.error);
 
     const scenario = await scenarioNamed(args, args.scenario);
     if (!scenario.ok) return reportInputError(io, scenario.error);
@@ -121,6 +129,10 @@ export const fuzzCommand: Command<FuzzArgs> = {
       if (!result.ok) return reportInputError(io, result.error);
       if (args.json) printJson(io, fuzzJson(result.value));
       else printFuzz(io, result.value);
+      if (args.html !== undefined) {
+        const written = writeCampaignHtml(args.html, result.value);
+        if (!written.ok) return reportInputError(io, written.error);
+      }
       const halted = signals.halted();
       if (halted !== undefined) return signalExitCode(halted);
       return result.value.summary.failures.length === 0 ? ExitCode.Ok : ExitCode.Violation;
@@ -208,5 +220,31 @@ function printExplored(io: CliIo, e: ExplorationReport): void {
 export function printUndecided(io: CliIo, byProperty: Readonly<Record<string, number>>): void {
   for (const [property, count] of Object.entries(byProperty)) {
     io.out(`  ${property}: could not be decided on ${count} seed${count === 1 ? '' : 's'} (a limit stopped the run or a search first)`);
+  }
+}
+
+/** Writes the HTML campaign report of `r` (report/campaign.ts). */
+function writeCampaignHtml(path: string, r: FuzzResult): Failable<void> {
+  const reproBySeed = new Map(r.repros.map((p) => [p.seed, p]));
+  const page = renderCampaignHtml({
+    title: `dsim fuzz ${r.scenario}${r.bug === undefined ? '' : ` --bug ${r.bug}`}`,
+    facts: [
+      `strategy ${strategyLabel(r.strategy)}; ${r.summary.seedsRun} seeds from ${r.range.start} (${r.stopReason}); ${r.summary.eventsTotal} events`,
+      `${r.explored.states} abstract states, ${r.explored.keys} coverage keys, ${r.explored.shapes} run shapes`,
+      `${r.summary.failures.length} failing seeds, ${r.summary.distinct.length} distinct failures`,
+    ],
+    curve: r.explored.curve,
+    faultsFired: r.explored.faultsFired,
+    failures: r.summary.failures.slice(0, 50).map((f) => {
+      const repro = reproBySeed.get(f.seed);
+      const replay = repro !== undefined ? `npx dsim replay ${shellQuote(repro.path)}` : f.choices === undefined ? runCommandLine({ scenario: r.scenario, seed: f.seed, bug: r.bug, swarm: r.swarm }) : 'a run the strategy steered: only a repro file replays it';
+      return { seed: f.seed, property: f.property, message: f.message, replay };
+    }),
+  });
+  try {
+    writeFileAtomic(path, page);
+    return succeed(undefined);
+  } catch (e) {
+    return fail({ source: '--html', message: `the report ${path} cannot be written (${String(e)})` });
   }
 }

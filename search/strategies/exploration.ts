@@ -5,7 +5,7 @@
  */
 import { addFaultCounts, sortedFaultCounts, type FaultCounts } from './faults-fired.js';
 
-/** Runs between two points of the coverage curve. */
+/** Runs between two points of the coverage curve (every `CURVE_STEP_RUNS / 10` over the first `CURVE_STEP_RUNS`). */
 export const CURVE_STEP_RUNS = 1_000;
 
 /** One point of the coverage curve: after `runs` runs, this much was covered. */
@@ -25,7 +25,7 @@ export interface ExplorationReport {
   readonly keys: number;
   readonly states: number;
   readonly shapes: number;
-  /** A point every `CURVE_STEP_RUNS` runs, and one at the end. */
+  /** A point every 100 runs up to 1,000, then every 1,000 (`CURVE_STEP_RUNS`), and one at the end. */
   readonly curve: readonly CoveragePoint[];
   /** Faults that fired over the campaign, by kind. */
   readonly faultsFired: FaultCounts;
@@ -56,7 +56,8 @@ export class Exploration {
     this.shapes.add(run.hbHash);
     addFaultCounts(this.faults, run.faults);
     this.runs++;
-    if (this.runs % CURVE_STEP_RUNS === 0) this.curve.push(this.point());
+    const step = this.runs <= CURVE_STEP_RUNS ? CURVE_STEP_RUNS / 10 : CURVE_STEP_RUNS;
+    if (this.runs % step === 0) this.curve.push(this.point());
   }
 
   private point(): CoveragePoint {
