@@ -29,7 +29,7 @@ const BUGS: Readonly<Record<ChainBug, string>> = {
 const LINEARIZABILITY_STEPS_MAX = 5_000_000;
 const PAIR_CUTS_MAX = 20_000_000;
 
-const linearizable: Property = {
+export const linearizable: Property = {
   name: 'linearizable',
   safety: true,
   description: 'the client history (put/get on a key-value store) is linearizable',
@@ -52,7 +52,7 @@ function clip(text: string): string {
 }
 
 /** The `update-propagation` property over replicas `replicaNodes` (hosts are nodes: host h is p<h>). */
-function updatePropagation(replicaNodes: readonly number[]): Property {
+export function updatePropagation(replicaNodes: readonly number[]): Property {
   return {
     name: 'update-propagation',
     safety: true,
@@ -92,7 +92,7 @@ function updatePropagation(replicaNodes: readonly number[]): Property {
 }
 
 /** Loss on every client↔replica link, both directions (server↔server and master links stay reliable). */
-function lossyClientLinks(nodes: number, firstClient: number, loss: readonly [number, number]): LinkOverride[] {
+export function lossyClientLinks(nodes: number, firstClient: number, loss: readonly [number, number]): LinkOverride[] {
   const links: LinkOverride[] = [];
   for (let c = firstClient; c < nodes; c++) {
     for (let r = 1; r < firstClient; r++) links.push({ from: c, to: r, loss }, { from: r, to: c, loss });
@@ -146,8 +146,8 @@ function chainScenario(spec: ChainScenarioSpec): Scenario {
   };
 }
 
-const NETWORK = { delayTicksMin: 1, delayTicksMax: 15, loss: [0, 1], duplication: [0, 1], ordering: 'fifo' } as const;
-const CLIENT_LOSS = [1, 20] as const;
+export const NETWORK = { delayTicksMin: 1, delayTicksMax: 15, loss: [0, 1], duplication: [0, 1], ordering: 'fifo' } as const;
+export const CLIENT_LOSS = [1, 20] as const;
 const crash = (atTicks: number, node: number): ScriptedFault => ({ atTicks, action: { kind: 'crash', node } });
 const restart = (atTicks: number, node: number): ScriptedFault => ({ atTicks, action: { kind: 'restart', node } });
 

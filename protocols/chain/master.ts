@@ -132,7 +132,7 @@ export function masterTimer(s: MasterState, timer: string, opts: ChainOptions, c
   return s;
 }
 
-export function masterMessage(s: MasterState, from: NodeId, msg: ChainMsg, ctx: MasterCtx): MasterState {
+export function masterMessage(s: MasterState, from: NodeId, msg: ChainMsg, ctx: MasterCtx, opts?: ChainOptions): MasterState {
   const { core } = s;
   const step = core.step;
   switch (msg.t) {
@@ -153,12 +153,15 @@ export function masterMessage(s: MasterState, from: NodeId, msg: ChainMsg, ctx: 
       if (msg.member && !inChain && !joining) ctx.send(from, { t: 'rejoin', nonce: msg.nonce });
       return s;
     }
-    case 'predAck':
-      if (step?.kind !== 'middle' || step.epoch !== msg.epoch || from !== step.succ) return s;
+    case 'predAck': {
+      // `predack-any-epoch`: an acknowledgement is matched to the step by its sender only, not its epoch.
+      const epochOk = step?.epoch === msg.epoch || opts?.bug === 'predack-any-epoch';
+      if (step?.kind !== 'middle' || !epochOk || from !== step.succ) return s;
       ctx.send(step.pred, { t: 'newSucc', epoch: step.epoch, succ: step.succ, lastSeq: msg.lastSeq });
       update(s, { ...core, step: undefined }, ctx);
       publish(s, ctx);
       return s;
+    }
     case 'joined': {
       if (step?.kind !== 'join' || step.epoch !== msg.epoch || from !== step.joiner || step.nonce !== msg.nonce) return s;
       const nonceOf = withNonce(core.nonceOf, from, msg.nonce);

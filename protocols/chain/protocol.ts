@@ -89,7 +89,7 @@ export function chainProtocol(options: Partial<ChainOptions> = {}): Protocol<Cha
       return part === 'replica' ? recoverReplica(previous, opts, ctx) : initClient(previous + 1, ctx);
     },
     onMessage(s: ChainState, from: NodeId, msg: ChainMsg, ctx: Ctx): ChainState {
-      if (s.kind === 'master') return masterMessage(s, from, msg, ctx);
+      if (s.kind === 'master') return masterMessage(s, from, msg, ctx, opts);
       if (s.kind === 'replica') return replicaMessage(s, from, msg, opts, ctx);
       return clientMessage(s, msg, opts, ctx);
     },

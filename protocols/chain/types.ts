@@ -13,6 +13,9 @@ export type ChainBug =
   | 'no-resend-on-middle-failure'
   | 'reconfigure-without-waiting';
 
+/** Bug variants that need two faults in order (the `chain/two-faults` scenario, docs/hard-bugs/chain-two-faults.md). */
+export type ChainDeepBug = 'predack-any-epoch';
+
 /** How a chain cluster is laid out and timed. */
 export interface ChainOptions {
   /** Replicas of the initial chain: nodes 1 .. replicas. */
@@ -31,7 +34,7 @@ export interface ChainOptions {
   readonly joinDelayTicks: number;
   /** `tail-acks-before-apply`: the tail applies an update this many ticks at most after acknowledging it. */
   readonly applyLagTicksMax: number;
-  readonly bug: ChainBug | undefined;
+  readonly bug: ChainBug | ChainDeepBug | undefined;
 }
 
 /** Defaults: three replicas, no spares, timing for network delays of at most 15 ticks. */
