@@ -15,7 +15,7 @@ export const TPC_HEAL_AT_TICKS = 400;
 /** The plan every variant runs under. */
 export const TPC_FAULTS: FaultPlan = {
   network: { delayTicksMin: 1, delayTicksMax: 10, loss: [1, 10], duplication: [1, 10], ordering: 'unordered' },
-  random: { stepTicks: 10, crash: [1, 200], restart: [1, 3], partition: [1, 30], heal: [1, 3], pause: [0, 1], resume: [0, 1], downMax: 1 },
+  random: { stepTicks: 10, crash: [1, 250], restart: [1, 3], partition: [1, 30], heal: [1, 3], pause: [0, 1], resume: [0, 1], downMax: 1 },
   healAtTicks: TPC_HEAL_AT_TICKS,
 };
 

@@ -32,7 +32,7 @@ describe('two-phase-commit scenario', () => {
 
   test.each([
     ['decide-before-log', 891],
-    ['participant-forgets-prepared', 1059],
+    ['participant-forgets-prepared', 2009],
   ])('bug %s fails at seed %i with atomicity; the correct protocol passes that seed', (bug, seed) => {
     expect(run(seed, bug).violations.map((v) => v.property)).toContain('atomicity');
     expect(run(seed).violations).toEqual([]);
