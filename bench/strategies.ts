@@ -7,7 +7,8 @@
  *
  * Long (random needs thousands of seeds per hard bug by design), so `npm run bench` leaves it out unless named:
  * `npm run bench -- strategies`. `DSIM_BENCH_CAMPAIGNS` (default 10), `DSIM_BENCH_SEEDS_MAX` (default 20000),
- * `DSIM_BENCH_BUGS` (`scenario#bug,...`) and `DSIM_BENCH_STRATEGIES` (`random,coverage`) narrow it.
+ * `DSIM_BENCH_BUGS` (`scenario#bug,...`) and `DSIM_BENCH_STRATEGIES` (`coverage,pct`; random is always measured, as
+ * the baseline, unless the list has `-random`) narrow it.
  */
 import { availableParallelism } from 'node:os';
 import { fuzz } from '../api/fuzz.js';
@@ -60,7 +61,9 @@ export async function runStrategiesBench(): Promise<string[]> {
   const bugsAsked = process.env.DSIM_BENCH_BUGS?.split(',').map((s) => s.trim());
   const strategiesAsked = process.env.DSIM_BENCH_STRATEGIES?.split(',').map((s) => s.trim());
   const bugs = HARD_BUGS.filter((h) => bugsAsked === undefined || bugsAsked.includes(`${h.scenario}#${h.bug}`));
-  const strategies = STRATEGY_NAMES.filter((s) => s === 'random' || strategiesAsked === undefined || strategiesAsked.includes(s));
+  // Random is always measured (the baseline), unless only other strategies are asked for by name with `-random`.
+  const withoutRandom = strategiesAsked?.includes('-random') === true;
+  const strategies = STRATEGY_NAMES.filter((s) => (s === 'random' && !withoutRandom) || strategiesAsked === undefined || strategiesAsked.includes(s));
   const lines = [
     `${CAMPAIGNS} campaigns per strategy, each up to ${SEEDS_MAX} seeds, stopped at its first failure; ` +
       `mean seeds to first failure ('>' : some campaigns found none, the mean is a lower bound), speed-up over random, seeds/s against random's`,
@@ -74,7 +77,7 @@ export async function runStrategiesBench(): Promise<string[]> {
       row[s] = await measure(h.scenario, h.bug, s);
       process.stderr.write(`${h.scenario} --bug ${h.bug} ${s}: ${row[s]!.seeds.join(' ')}\n`);
     }
-    const random = row.random!;
+    const random = row.random ?? { seeds: [NaN], runs: 1, ms: 1, censored: 0 };
     const randomMean = mean(random.seeds);
     const randomSpeed = random.runs / random.ms;
     const cells = strategies.map((s) => {

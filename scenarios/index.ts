@@ -4,16 +4,26 @@
  * entries.
  */
 import { chainScenarios } from './chain.js';
+import { chainDeepScenarios } from './chain-deep.js';
 import { electionScenarios } from './election.js';
+import { leaseLockScenarios } from './lease-lock.js';
+import { paxosScenario } from './paxos.js';
 import { pingPong } from './ping-pong.js';
+import { raftLogScenario } from './raft-log.js';
 import { terminationScenarios } from './termination.js';
+import { twoPhaseCommitScenarios } from './two-phase-commit.js';
 import type { Scenario } from './types.js';
 
 export const SCENARIOS = {
   'ping-pong': pingPong,
   ...electionScenarios,
   ...chainScenarios,
+  ...chainDeepScenarios,
   ...terminationScenarios,
+  ...twoPhaseCommitScenarios,
+  ...leaseLockScenarios,
+  'raft-log': raftLogScenario,
+  paxos: paxosScenario,
 } as const satisfies Record<string, Scenario>;
 
 /** Names of the registered scenarios. */

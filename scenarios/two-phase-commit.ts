@@ -1,5 +1,5 @@
 /**
- * `two-phase-commit`: a coordinator (p0) and three participants run three transactions under random crashes and
+ * `atomic-commit` (two-phase commit with a recovery log): a coordinator (p0) and three participants run three transactions under random crashes and
  * restarts of any node, partitions, loss, duplication and reordering; the plan heals at tick 400. Log writes take a
  * few ticks, so a crash can fall between starting a log record and its being durable.
  */
@@ -27,7 +27,7 @@ export function tpcAbstractState(observed: State): string {
 const PROPERTIES = [atomicity, commitNeedsUnanimousYes] as const;
 
 export const twoPhaseCommitScenario: Scenario = {
-  name: 'two-phase-commit',
+  name: 'atomic-commit',
   protocol: 'two-phase-commit',
   description:
     'two-phase commit with a recovery log (presumed abort): coordinator p0, three participants, three transactions; random crashes and restarts, partitions, loss, duplication, reordering; heals at tick 400',
@@ -46,4 +46,4 @@ export const twoPhaseCommitScenario: Scenario = {
 };
 
 /** For the registry (scenarios/index.ts). */
-export const twoPhaseCommitScenarios = { 'two-phase-commit': twoPhaseCommitScenario } satisfies Record<string, Scenario>;
+export const twoPhaseCommitScenarios = { 'atomic-commit': twoPhaseCommitScenario } satisfies Record<string, Scenario>;

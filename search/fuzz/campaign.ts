@@ -200,7 +200,7 @@ function seedOrder(range: SeedRange, seed: number): number {
 /** What a campaign keeps of an outcome: no exploration figures, and a schedule only for a failing run. */
 export function keptOutcome(o: SeedOutcome): SeedOutcome {
   if (o.explored === undefined && o.choices === undefined) return o;
-  const { explored: _explored, choices, ...rest } = o;
+  const { explored: _explored, choices, choiceTicks: _ticks, ...rest } = o;
   return choices !== undefined && o.violations.length > 0 ? { ...rest, choices } : rest;
 }
 

@@ -96,7 +96,8 @@ export async function fuzz(opts: FuzzOptions): Promise<Failable<FuzzResult>> {
   const workers = opts.workers ?? availableParallelism();
   const made = jobOf(scenario, { bug: opts.bug, nodes: opts.nodes, eventsMax: opts.eventsMax, swarm: opts.swarm ?? false });
   if (!made.ok) return made;
-  const setup = setUpStrategy(scenario, made.value, opts.strategy, range.start);
+  // PCT's events estimate comes from the whole campaign's first seed, so every shard steers its runs alike.
+  const setup = setUpStrategy(scenario, made.value, opts.strategy, whole.value.start);
   if (!setup.ok) return setup;
   const outDir = opts.outDir;
   if (outDir === undefined) return run(opts, setup.value, range, workers, undefined);

@@ -1,7 +1,8 @@
 /**
  * `dsim merge`: combines the summaries of campaign shards (run on other machines, say) into one report, and checks
- * that they belong together: the same scenario, bug variant and swarm mode, and no seed run twice.
+ * that they belong together: the same scenario, bug variant, swarm mode and strategy, and no seed run twice.
  */
+import { RANDOM, strategyLabel } from '../strategies/types.js';
 import { join, dirname } from 'node:path';
 import { fail, succeed, type Failable } from '../../execution/failable.js';
 import type { SummaryFile } from './summary-file.js';
@@ -34,7 +35,7 @@ export interface MergedCampaign {
 export function mergeSummaries(inputs: readonly { readonly path: string; readonly file: SummaryFile }[]): Failable<MergedCampaign> {
   const first = inputs[0];
   if (first === undefined) return fail({ source: 'merge', message: 'no summaries to merge' });
-  const key = (f: SummaryFile) => JSON.stringify([f.scenario, f.bug, f.swarm]);
+  const key = (f: SummaryFile) => JSON.stringify([f.scenario, f.bug, f.swarm, strategyLabel(f.strategy ?? RANDOM)]);
   for (const { path, file } of inputs) {
     if (key(file) !== key(first.file)) {
       return fail({
@@ -92,5 +93,6 @@ export function mergeSummaries(inputs: readonly { readonly path: string; readonl
 }
 
 function describe(f: SummaryFile): string {
-  return `${f.scenario}${f.bug === null ? '' : ` --bug ${f.bug}`}${f.swarm ? ' --swarm' : ''}`;
+  const strategy = f.strategy === undefined || f.strategy.name === 'random' ? '' : ` --strategy ${strategyLabel(f.strategy)}`;
+  return `${f.scenario}${f.bug === null ? '' : ` --bug ${f.bug}`}${f.swarm ? ' --swarm' : ''}${strategy}`;
 }

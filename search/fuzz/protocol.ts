@@ -46,6 +46,8 @@ export interface SeedOutcome {
    * failed under a strategy other than `random`: replaying it is how the failure is reproduced and shrunk.
    */
   readonly choices?: CompactSchedule;
+  /** A coverage run: the tick at which each choice of `choices` was made. */
+  readonly choiceTicks?: readonly number[];
 }
 
 /** Worker → main. */

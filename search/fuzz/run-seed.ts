@@ -5,7 +5,7 @@ import type { RunInput } from '../strategies/corpus.js';
 import { runCoverage } from '../strategies/coverage-keys.js';
 import { deciderFor } from '../strategies/decider-for.js';
 import { faultsFired } from '../strategies/faults-fired.js';
-import { compactSchedule } from '../strategies/mutate.js';
+import { compactSchedule, TickingDecider } from '../strategies/mutate.js';
 import type { CampaignJob, SeedOutcome } from './protocol.js';
 
 /**
@@ -14,13 +14,17 @@ import type { CampaignJob, SeedOutcome } from './protocol.js';
  */
 export function runSeed(job: CampaignJob, scenario: Scenario, seed: number, input?: RunInput): Failable<SeedOutcome> {
   const nodes = job.nodes ?? scenario.nodesDefault;
+  const strategy = job.strategy?.name ?? 'random';
+  const steer = deciderFor(job.strategy, nodes, seed, input);
+  // A coverage run notes the tick of each choice, so its corpus entry knows where its new coverage was reached.
+  const ticking = strategy === 'coverage' ? new TickingDecider(steer) : undefined;
   const run = runScenario(scenario, {
     seed,
     bug: job.bug,
     nodes: job.nodes,
     eventsMax: job.eventsMax,
     swarm: job.swarm,
-    decider: deciderFor(job.strategy, nodes, seed, input),
+    decider: ticking ?? steer,
   });
   if (!run.ok) return run;
   const r = run.value;
@@ -28,8 +32,7 @@ export function runSeed(job: CampaignJob, scenario: Scenario, seed: number, inpu
   if (r.protocolError !== undefined) violations.push({ property: 'protocol-error', message: r.protocolError });
   const undecided = r.undecided.map((u) => ({ property: u.property, message: u.message }));
   const coverage = runCoverage(r.execution, r.abstractState);
-  const explored = { keys: coverage.keys, hbHash: coverage.hbHash, faults: faultsFired(r.execution, r.schedule) };
-  const strategy = job.strategy?.name ?? 'random';
+  const explored = { keys: coverage.keys, keyTicks: coverage.keyTicks, hbHash: coverage.hbHash, faults: faultsFired(r.execution, r.schedule) };
   const keepChoices = strategy === 'coverage' || (strategy !== 'random' && violations.length > 0);
   return {
     ok: true,
@@ -41,6 +44,7 @@ export function runSeed(job: CampaignJob, scenario: Scenario, seed: number, inpu
       undecided,
       explored,
       ...(keepChoices ? { choices: compactSchedule(r.schedule) } : {}),
+      ...(ticking === undefined ? {} : { choiceTicks: ticking.ticks }),
     },
   };
 }

@@ -40,7 +40,7 @@ export function setUpStrategy(scenario: Scenario, job: CampaignJob, strategy: St
     runs: strategy.generationRuns ?? COVERAGE_GENERATION_RUNS_DEFAULT,
     plan: (seeds) => corpus.plan(seeds),
     absorb: (outcomes, inputs) => {
-      for (const [i, o] of outcomes.entries()) corpus.absorb(o.seed, inputs[i] ?? null, o.explored?.keys ?? [], o.choices!);
+      for (const [i, o] of outcomes.entries()) corpus.absorb(o.seed, inputs[i] ?? null, o.explored!, o.choices!, o.choiceTicks ?? []);
     },
   };
   return succeed({ job: { ...job, strategy }, generations, exploration, corpus });

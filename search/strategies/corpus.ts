@@ -8,7 +8,7 @@
  * run, so the campaign never stops exploring from scratch.
  */
 import { mixSeed, Random } from '../../sim/random.js';
-import { mutate, MUTATIONS, type CompactSchedule, type MutantPlan, type MutationName } from './mutate.js';
+import { firstPositionAt, mutate, MUTATIONS, type CompactSchedule, type MutantPlan, type MutationName } from './mutate.js';
 
 /** One run in this many is fresh (not a mutant). */
 export const FRESH_ONE_IN = 5;
@@ -19,6 +19,8 @@ interface Entry {
   readonly seed: number;
   readonly schedule: CompactSchedule;
   readonly keys: readonly string[];
+  /** Position of the first choice made after the tick at which the run first reached a key new to the corpus. */
+  readonly focus: number;
 }
 
 /** What a run of a coverage campaign is asked to do: a mutant of the corpus, or (null) a fresh run. */
@@ -52,7 +54,8 @@ export class Corpus {
     if (this.entries.length === 0 || random.intBelow(FRESH_ONE_IN) === 0) return null;
     const parent = this.pick(random);
     const other = this.entries[random.intBelow(this.entries.length)]!;
-    const { name, plan } = mutate(this.entries[parent]!.schedule, other.schedule, random);
+    const chosen = this.entries[parent]!;
+    const { name, plan } = mutate(chosen.schedule, other.schedule, random, chosen.focus);
     return { mutation: name, parent: this.entries[parent]!.seed, plan };
   }
 
@@ -83,18 +86,23 @@ export class Corpus {
    * Takes a run's outcome (in seed order): its keys count as hit, and a run with a key no run had before joins the
    * corpus. Answers whether it joined.
    */
-  absorb(seed: number, input: RunInput, keys: readonly string[], schedule: CompactSchedule): boolean {
+  absorb(seed: number, input: RunInput, run: { readonly keys: readonly string[]; readonly keyTicks: readonly number[] }, schedule: CompactSchedule, choiceTicks: readonly number[]): boolean {
+    const keys = run.keys;
     let fresh = false;
-    for (const k of keys) {
+    let freshTick = Infinity;
+    for (const [i, k] of keys.entries()) {
       const h = this.hits.get(k);
-      if (h === undefined) fresh = true;
+      if (h === undefined) {
+        fresh = true;
+        freshTick = Math.min(freshTick, run.keyTicks[i] ?? 0);
+      }
       this.hits.set(k, (h ?? 0) + 1);
     }
     const counts = this.mutations[input === null ? 'fresh' : input.mutation];
     counts.tried++;
     if (!fresh) return false;
     counts.admitted++;
-    const entry = { seed, schedule, keys };
+    const entry = { seed, schedule, keys, focus: firstPositionAt(choiceTicks, freshTick + 1) };
     if (this.entries.length < CORPUS_ENTRIES_MAX) {
       this.entries.push(entry);
       return true;

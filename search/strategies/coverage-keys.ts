@@ -17,9 +17,10 @@ export type AbstractState = (observed: State, node: number) => string;
 /** The abstract state of a node that is down (crashed, not yet restarted). */
 export const DOWN = 'down';
 
-/** Coverage of one run: its keys, and the hash of its happens-before summary. */
+/** Coverage of one run: its keys (with the tick each first appeared at), and the hash of its happens-before summary. */
 export interface RunCoverage {
   readonly keys: readonly string[];
+  readonly keyTicks: readonly number[];
   readonly hbHash: string;
 }
 
@@ -44,30 +45,34 @@ export function runCoverage(execution: Execution, abstractState: AbstractState =
   const n = execution.hosts.length;
   const current: string[] = new Array<string>(n).fill('');
   const atEvent: string[] = new Array<string>(execution.events.length);
-  const keys = new Set<string>();
+  const keys = new Map<string, number>();
   const edges = new Set<string>();
   const receiveOf = new Map<number, number>(); // message id → its send event
   for (const m of execution.messages) receiveOf.set(m.id, m.sendEvent);
   for (const e of execution.events) {
+    const tick = e.timeTicks ?? 0;
+    const add = (k: string) => {
+      if (!keys.has(k)) keys.set(k, tick);
+    };
     const before = current[e.host]!;
     const abs = e.kind === 'crash' ? DOWN : e.kind === 'pause' || e.kind === 'resume' ? before : abstractState(e.fields, e.host);
     atEvent[e.id] = abs;
-    keys.add(`s:${abs}`);
-    if (abs !== before) keys.add(`t:${before}>${abs}`);
+    add(`s:${abs}`);
+    if (abs !== before) add(`t:${before}>${abs}`);
     if (e.received !== undefined) {
       const sendEvent = receiveOf.get(e.received);
       if (sendEvent !== undefined) {
         const edge = `m:${atEvent[sendEvent]}>${before}>${abs}`;
-        keys.add(edge);
+        add(edge);
         edges.add(edge);
       }
     }
     if (abs !== before) {
       current[e.host] = abs;
-      keys.add(`g:${current.slice().sort().join('|')}`);
+      add(`g:${current.slice().sort().join('|')}`);
     }
   }
-  return { keys: [...keys], hbHash: fnv1a([...edges].sort().join('\n')) };
+  return { keys: [...keys.keys()], keyTicks: [...keys.values()], hbHash: fnv1a([...edges].sort().join('\n')) };
 }
 
 /** FNV-1a of a text, as 8 hex digits. */

@@ -34,6 +34,8 @@ export interface ExplorationReport {
 /** One run's share of the exploration (a worker computes it; it crosses to the main thread as plain data). */
 export interface RunExploration {
   readonly keys: readonly string[];
+  /** The tick at which each key first appeared in the run. */
+  readonly keyTicks: readonly number[];
   readonly hbHash: string;
   readonly faults: FaultCounts;
 }
