@@ -1,7 +1,7 @@
 /**
- * The `two-phase-commit` scenario: the correct protocol holds on a few hundred seeds; each bug fails at a seed found
- * by measurement (docs/hard-bugs/two-phase-commit.md) with atomicity, and the correct protocol passes that seed; the
- * atomic-commit properties on tiny hand-built outcomes.
+ * The `atomic-commit` scenario (two-phase commit with a recovery log): the correct protocol holds on a few hundred
+ * seeds; each bug fails at a seed found by measurement (docs/hard-bugs/atomic-commit.md) with atomicity, and the
+ * correct protocol passes that seed; the atomic-commit properties on tiny hand-built outcomes.
  */
 import { describe, expect, test } from 'vitest';
 import { atomicity, commitNeedsUnanimousYes, parseMarks } from '../../scenarios/properties/atomic-commit.js';
@@ -15,7 +15,7 @@ function run(seed: number, bug?: string) {
   return r.value;
 }
 
-describe('two-phase-commit scenario', () => {
+describe('atomic-commit scenario', () => {
   test('the correct protocol holds on 300 seeds, with crashes and commits in them', () => {
     let crashes = 0;
     let commits = 0;
