@@ -197,11 +197,11 @@ function seedOrder(range: SeedRange, seed: number): number {
   return (seed - range.start) >>> 0;
 }
 
-/** What a campaign keeps of an outcome: no exploration figures, and a schedule only for a failing run. */
+/** What a campaign keeps of an outcome: no exploration figures, and a schedule only for a failing steered run. */
 export function keptOutcome(o: SeedOutcome): SeedOutcome {
   if (o.explored === undefined && o.choices === undefined) return o;
   const { explored: _explored, choices, choiceTicks: _ticks, ...rest } = o;
-  return choices !== undefined && o.violations.length > 0 ? { ...rest, choices } : rest;
+  return choices !== undefined && o.violations.length > 0 && o.steered === true ? { ...rest, choices } : rest;
 }
 
 /** Hands outcomes on in seed order, holding those that come back before a seed ahead of them. */

@@ -46,6 +46,8 @@ export interface SeedOutcome {
    * failed under a strategy other than `random`: replaying it is how the failure is reproduced and shrunk.
    */
   readonly choices?: CompactSchedule;
+  /** Set when a strategy steered the run, so that its seed alone does not remake it (its `choices` do). */
+  readonly steered?: true;
   /** A coverage run: the tick at which each choice of `choices` was made. */
   readonly choiceTicks?: readonly number[];
 }

@@ -33,7 +33,8 @@ export function runSeed(job: CampaignJob, scenario: Scenario, seed: number, inpu
   const undecided = r.undecided.map((u) => ({ property: u.property, message: u.message }));
   const coverage = runCoverage(r.execution, r.abstractState);
   const explored = { keys: coverage.keys, keyTicks: coverage.keyTicks, hbHash: coverage.hbHash, faults: faultsFired(r.execution, r.schedule) };
-  const keepChoices = strategy === 'coverage' || (strategy !== 'random' && violations.length > 0);
+  const steered = steer !== undefined; // no decider: the seed alone made the run, as under random
+  const keepChoices = strategy === 'coverage' || (steered && violations.length > 0);
   return {
     ok: true,
     value: {
@@ -44,6 +45,7 @@ export function runSeed(job: CampaignJob, scenario: Scenario, seed: number, inpu
       undecided,
       explored,
       ...(keepChoices ? { choices: compactSchedule(r.schedule) } : {}),
+      ...(steered ? { steered: true as const } : {}),
       ...(ticking === undefined ? {} : { choiceTicks: ticking.ticks }),
     },
   };
