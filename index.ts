@@ -68,6 +68,9 @@ export type {
 } from './api/index.js';
 export type { ShrinkOptions } from './search/shrink/shrink.js';
 export type { ShrinkStats } from './search/fuzz/repro.js';
+export type { StrategyConfig, StrategyName } from './search/strategies/types.js';
+export type { CoveragePoint, ExplorationReport } from './search/strategies/exploration.js';
+export type { FaultCounts } from './search/strategies/faults-fired.js';
 
 // ---- polynomial "at most one" properties, and notes on how a run's properties were decided (issue #11) ----
 export { atMostOne, mutualExclusion, propertyNotes } from './api/index.js';

@@ -57,7 +57,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
       .option('swarm', { type: 'boolean', default: false, describe: 'Draw each run’s fault mix from its seed' })
       .option('strategy', {
         type: 'string',
-        describe: `How runs are chosen: ${STRATEGY_NAMES.map((n) => `${n} (${STRATEGY_DESCRIPTIONS[n]})`).join('; ')}. Default random`,
+        describe: `How runs are chosen: ${STRATEGY_NAMES.map((n) => `${n}: ${STRATEGY_DESCRIPTIONS[n]}`).join('; ')}. Default random (docs/search.md)`,
       })
       .option('depth', { type: 'string', describe: `Bug depth of --strategy pct: depth - 1 priority change points per run (default ${PCT_DEPTH_DEFAULT})` })
       .option('out', { type: 'string', default: 'dsim-failures', describe: 'Folder for repro files and the summary' })

@@ -12,6 +12,8 @@ import { firstPositionAt, mutate, MUTATIONS, type CompactSchedule, type MutantPl
 
 /** One run in this many is fresh (not a mutant). */
 export const FRESH_ONE_IN = 5;
+/** Runs between two reweighings of the corpus when it has not grown. */
+export const REWEIGH_RUNS = 512;
 /** Entries kept at most; past it a new entry replaces the one of lowest weight. */
 export const CORPUS_ENTRIES_MAX = 2_000;
 
@@ -45,7 +47,14 @@ export class Corpus {
 
   /** The inputs of a generation's runs, from the corpus as it is now. */
   plan(seeds: readonly number[]): RunInput[] {
-    this.reweigh();
+    // Weights cost a pass over every entry's keys: all are redone every REWEIGH_RUNS runs absorbed (a count, never
+    // a time, so the draw is the same on every machine); entries new since then are weighed as they come.
+    if (this.absorbed - this.weighedAt >= REWEIGH_RUNS) this.reweigh();
+    for (let i = this.weights.length; i < this.entries.length; i++) {
+      const w = this.weightOf(this.entries[i]!);
+      this.weights.push(w);
+      this.weightTotal += w;
+    }
     return seeds.map((seed) => this.planOne(seed));
   }
 
@@ -70,7 +79,11 @@ export class Corpus {
     return this.entries.length - 1;
   }
 
+  private absorbed = 0;
+  private weighedAt = 0;
+
   private reweigh(): void {
+    this.weighedAt = this.absorbed;
     this.weights = this.entries.map((e) => this.weightOf(e));
     this.weightTotal = this.weights.reduce((a, b) => a + b, 0);
   }
@@ -98,6 +111,7 @@ export class Corpus {
       }
       this.hits.set(k, (h ?? 0) + 1);
     }
+    this.absorbed++;
     const counts = this.mutations[input === null ? 'fresh' : input.mutation];
     counts.tried++;
     if (!fresh) return false;

@@ -13,10 +13,10 @@ export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
 /** What each strategy does, for `--help` and the docs. */
 export const STRATEGY_DESCRIPTIONS: Readonly<Record<StrategyName, string>> = {
-  random: 'every choice drawn uniformly from the seed (delays, drops, duplicates, faults)',
-  pct: 'probabilistic concurrency testing over the links: random link priorities set message delays, with depth - 1 change points that demote a link',
-  pos: 'partial-order sampling: each message gets a random priority that sets its delay, never arriving before an in-flight message that outranks it',
-  coverage: 'a corpus of runs that reached new abstract states, mutated by editing their choices (splice, flip, re-draw a suffix, move a fault)',
+  random: 'every choice drawn uniformly from the seed',
+  pct: 'random link priorities set message delays, with --depth - 1 priority changes',
+  pos: 'a random priority per message sets its delay',
+  coverage: 'runs that reached new abstract states, mutated by editing their choices',
 };
 
 /** PCT's bug depth when `--depth` is not given. */
@@ -24,7 +24,7 @@ export const PCT_DEPTH_DEFAULT = 3;
 /** PCT's depth at most. */
 export const PCT_DEPTH_MAX = 64;
 /** Runs per generation of a coverage campaign: the corpus a run mutates is the one at its generation's start. */
-export const COVERAGE_GENERATION_RUNS_DEFAULT = 32;
+export const COVERAGE_GENERATION_RUNS_DEFAULT = 64;
 
 /** A strategy with its options, as a campaign job and a repro file carry it. */
 export interface StrategyConfig {
