@@ -82,7 +82,7 @@ describe('mutation', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const { name, plan } = mutate(compact, compactSchedule(other), new Random(seed), 10);
       seen.add(name);
-      const differing = parent.map((c, i) => i).filter((i) => plan.kinds[i] !== parent[i]!.kind || plan.values[i] !== parent[i]!.value);
+      const differing = parent.map((_, i) => i).filter((i) => plan.kinds[i] !== parent[i]!.kind || plan.values[i] !== parent[i]!.value);
       const prefix = (n: number) => expect(plan.kinds.slice(0, n)).toEqual(parent.slice(0, n).map((c) => c.kind));
       switch (name) {
         case 'suffix':

@@ -22,17 +22,26 @@ describe('safety marks', () => {
       for (const p of scenario.build({ bug: undefined, nodes: scenario.nodesDefault }).properties) marks.set(p.name, p.safety === true);
     }
     expect(Object.fromEntries([...marks].sort())).toEqual({
+      agreement: true,
       'all-rounds-done': false,
+      atomicity: true,
+      'commit-needs-unanimous-yes': true,
       'detects-termination': false,
       'election-safety': true,
+      'fenced-writes': true,
       'leader-after-heal': false,
+      'leader-completeness': true,
       linearizable: true,
+      'log-matching': true,
+      'mutual-exclusion': true,
       'no-false-detection': true,
       'one-leader-per-term': true,
       'pongs-match-rounds': true,
       'ring-all-learn': false,
       'ring-unique-leader': true,
+      'state-machine-safety': true,
       'update-propagation': true,
+      validity: true,
     });
   });
 });
