@@ -1,8 +1,9 @@
-import type { Failable } from '../../execution/failable.js';
+import { fail, succeed, type Failable } from '../../execution/failable.js';
+import type { Execution } from '../../execution/types.js';
 import type { Scenario } from '../../scenarios/types.js';
 import { runScenario } from '../../sim/run.js';
 import type { RunInput } from '../strategies/corpus.js';
-import { runCoverage } from '../strategies/coverage-keys.js';
+import { runCoverage, type AbstractState, type RunCoverage } from '../strategies/coverage-keys.js';
 import { deciderFor } from '../strategies/decider-for.js';
 import { faultsFired } from '../strategies/faults-fired.js';
 import { compactSchedule, TickingDecider } from '../strategies/mutate.js';
@@ -31,8 +32,10 @@ export function runSeed(job: CampaignJob, scenario: Scenario, seed: number, inpu
   const violations = r.violations.map((v) => ({ property: v.property, message: v.message }));
   if (r.protocolError !== undefined) violations.push({ property: 'protocol-error', message: r.protocolError });
   const undecided = r.undecided.map((u) => ({ property: u.property, message: u.message }));
-  const coverage = runCoverage(r.execution, r.abstractState);
-  const explored = { keys: coverage.keys, keyTicks: coverage.keyTicks, hbHash: coverage.hbHash, faults: faultsFired(r.execution, r.schedule) };
+  const coverage = coverageOf(r.execution, r.abstractState);
+  if (!coverage.ok) return coverage;
+  const { keys, keyTicks, hbHash } = coverage.value;
+  const explored = { keys, keyTicks, hbHash, faults: faultsFired(r.execution, r.schedule) };
   const steered = steer !== undefined; // no decider: the seed alone made the run, as under random
   const keepChoices = strategy === 'coverage' || (steered && violations.length > 0);
   return {
@@ -49,4 +52,23 @@ export function runSeed(job: CampaignJob, scenario: Scenario, seed: number, inpu
       ...(ticking === undefined ? {} : { choiceTicks: ticking.ticks }),
     },
   };
+}
+
+/**
+ * The run's coverage; a scenario's `abstractState` is user code, so one that throws or answers something other than
+ * a string is an input error naming it (exit 2 from the CLI and from a worker), never a crash of the campaign.
+ */
+function coverageOf(execution: Execution, abstractState: AbstractState | undefined): Failable<RunCoverage> {
+  if (abstractState === undefined) return succeed(runCoverage(execution));
+  const checked: AbstractState = (observed, node) => {
+    const answer: unknown = abstractState(observed, node);
+    if (typeof answer !== 'string') throw new TypeError(`it answered ${typeof answer} for p${node}, not a string`);
+    return answer;
+  };
+  try {
+    return succeed(runCoverage(execution, checked));
+  } catch (e) {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return fail({ source: 'abstractState', message: `the scenario's abstractState threw ${what.split('\n')[0]}` });
+  }
 }

@@ -19,7 +19,6 @@ export class PosDecider implements ChoiceDecider {
   /** In-flight messages as (arrival tick, priority) pairs, flat. */
   private readonly inFlight: number[] = [];
   private nowTicks = 0;
-  private sending = false;
 
   constructor(seed: number) {
     this.random = new Random(mixSeed(seed, 'pos'));
@@ -31,11 +30,10 @@ export class PosDecider implements ChoiceDecider {
 
   onSend(_from: number, _to: number, nowTicks: number): void {
     this.nowTicks = nowTicks;
-    this.sending = true;
   }
 
   intRange(kind: string, min: number, max: number): number | undefined {
-    if (kind !== 'delay' || !this.sending) return undefined;
+    if (kind !== 'delay') return undefined; // delays are drawn only for a message just sent (onSend came first)
     const now = this.nowTicks;
     const queue = this.inFlight;
     let kept = 0;

@@ -4,8 +4,8 @@
  * the bug, and every run it kept for reaching a new stage is in the figures it reports.
  */
 import { describe, expect, it } from 'vitest';
-import { fuzz, replay } from '../../index.js';
-import { stages } from './stages.js';
+import { defineScenario, fuzz, replay } from '../../index.js';
+import { stages, stagesProtocol } from './stages.js';
 
 const BUDGET = 600;
 
@@ -21,5 +21,12 @@ describe('coverage-guided search', () => {
     expect(random.explored.states).toBeLessThan(6);
     const repro = coverage.repros[0]!;
     expect(replay(stages, repro.run).hashMatches).toBe(true);
+  });
+
+  it('an abstractState that throws or answers no string is one input error naming it, not a crash', () => {
+    const throwing = defineScenario({ name: 'stages-bad', protocol: stagesProtocol, nodes: 2, properties: [], abstractState: () => { throw new Error('no field x'); } });
+    expect(() => fuzz(throwing, { seeds: 2, outDir: false })).toThrow("abstractState: the scenario's abstractState threw Error: no field x");
+    const numeric = defineScenario({ name: 'stages-num', protocol: stagesProtocol, nodes: 2, properties: [], abstractState: (() => 7) as never });
+    expect(() => fuzz(numeric, { seeds: 2, outDir: false })).toThrow('it answered number for p0, not a string');
   });
 });

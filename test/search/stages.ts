@@ -16,7 +16,7 @@ interface StageState {
 const MESSAGES = 12;
 export const STAGE_BAD = 5;
 
-const protocol: Protocol<StageState, number> = {
+export const stagesProtocol: Protocol<StageState, number> = {
   name: 'stages',
   init(ctx) {
     if (ctx.self === 0) ctx.setTimer('send', 10);
@@ -37,7 +37,7 @@ const protocol: Protocol<StageState, number> = {
 
 export const stages = defineScenario({
   name: 'stages',
-  protocol,
+  protocol: stagesProtocol,
   nodes: 2,
   nodesMin: 2,
   nodesMax: 2,
