@@ -6,7 +6,7 @@
  * 1. Write a protocol: a `Protocol<State, Message, Durable>` whose handlers return the next state and make requests
  *    (send, timers, persist, choices) through their `Context`.
  * 2. Define a scenario in your test file: `defineScenario({ name, protocol, nodes, faults, properties, bugs })`,
- *    with properties from `always`, `eventually`, `never`, `reachable`, `inevitable`, `linearizable`, `property`.
+ *    with properties from `always`, `eventually`, `leadsTo`, `answered`, `never`, `reachable`, `inevitable`, `linearizable`, `property`.
  * 3. `run(scenario, { seed })`, `fuzz(scenario, { seeds })`, `replay(scenario, failingRun)`.
  * 4. Check any execution — simulated, or read from a real system's log (`readLogFile`) — with `possibly`,
  *    `definitely`, `checkModality` and `compilePredicate`; check client histories with `checkHistory`.
@@ -19,6 +19,7 @@
 // ---- the user API: scenarios, runs, fuzzing, properties ----
 export {
   always,
+  answered,
   compileFor,
   decide,
   defineConfig,
@@ -32,6 +33,7 @@ export {
   formatCut,
   fuzz,
   inevitable,
+  leadsTo,
   linearizable,
   never,
   property,
@@ -45,6 +47,7 @@ export {
   writeReport,
 } from './api/index.js';
 export type {
+  AnsweredOptions,
   ConfigSpec,
   CutPredicateSource,
   DsimConfig,
@@ -55,6 +58,7 @@ export type {
   FuzzOptions,
   FuzzRepro,
   FuzzResult,
+  LeadsToOptions,
   LinearizableOptions,
   PredicateSource,
   ReplayResult,

@@ -48,6 +48,8 @@ export interface FuzzRepro<B extends string = string> {
 /** What a fuzz campaign found. `firstFailure` is the complete result of the first failing seed, for replay. */
 export interface FuzzResult<B extends string = string> {
   readonly scenario: string;
+  /** The names of the scenario's properties, in order. */
+  readonly properties: readonly string[];
   readonly bug: B | undefined;
   /** The first seed and the seeds asked for (after `DSIM_SEED_START` / `DSIM_SEEDS`). */
   readonly seedStart: number;
@@ -116,6 +118,7 @@ export function fuzzResultOf<B extends string>(
     first === undefined ? undefined : valueOrThrow(runScenario(scenario, { seed: first, bug, nodes: job.nodes, eventsMax: job.eventsMax, swarm: job.swarm, schedule }));
   return {
     scenario: scenario.name,
+    properties: scenario.properties,
     bug,
     seedStart: settings.seedStart,
     seeds: settings.seeds,

@@ -18,6 +18,8 @@ export type { EventuallyOptions, StateTest } from './properties/state.js';
 export { inevitable, never, reachable } from './properties/cuts.js';
 export type { CutPredicateSource, CutPropertyOptions } from './properties/cuts.js';
 export { linearizable } from './properties/linearizable.js';
+export { answered, leadsTo } from './properties/leads-to.js';
+export type { AnsweredOptions, LeadsToOptions } from './properties/leads-to.js';
 export type { LinearizableOptions } from './properties/linearizable.js';
 export { compileFor, decide, explainDecision, explainResult } from './modality.js';
 export type { Decision, PredicateSource } from './modality.js';

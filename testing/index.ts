@@ -15,7 +15,7 @@ import { expect } from 'vitest';
 import { toBeLinearizable, toDefinitely, toPossibly } from './lattice-matchers.js';
 import { toHoldEverywhere, toViolate } from './run-matchers.js';
 
-export type { DsimMatchers } from './types.js';
+export type { DsimMatchers, HoldEverywhereOptions } from './types.js';
 export type { MatcherOutcome } from './run-matchers.js';
 
 /** The matcher functions, for `expect.extend` (installDsimMatchers does it for you). */

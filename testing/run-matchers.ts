@@ -6,6 +6,7 @@ import type { MatcherState } from 'vitest';
 import type { FuzzResult } from '../api/fuzz.js';
 import type { RunResult } from '../api/run.js';
 import { replayHint, runOrFuzzOf } from './received.js';
+import type { HoldEverywhereOptions } from './types.js';
 
 /** What a matcher returns to vitest. */
 export interface MatcherOutcome {
@@ -68,10 +69,10 @@ function replayLine(r: RunResult | FuzzResult, only?: string): string {
 }
 
 /** `expect(result).toHoldEverywhere()`: no property violated, no handler failed (on every seed of a fuzz result). */
-export function toHoldEverywhere(this: MatcherState, received: unknown): MatcherOutcome {
+export function toHoldEverywhere(this: MatcherState, received: unknown, options: HoldEverywhereOptions = {}): MatcherOutcome {
   const r = runOrFuzzOf(received, 'toHoldEverywhere');
   const seeds = 'seed' in r ? 'this run' : `all ${r.runs} seed${r.runs === 1 ? '' : 's'}`;
-  const open = undecidedLines(r);
+  const open = undecidedLines(r, acceptedUndecided(r, options));
   const pass = r.ok && open.length === 0;
   return {
     pass,
@@ -84,9 +85,25 @@ export function toHoldEverywhere(this: MatcherState, received: unknown): Matcher
   };
 }
 
-/** The properties a run (or the seeds of a fuzz result) could not decide. */
-function undecidedLines(r: RunResult | FuzzResult): string[] {
-  const all = 'seed' in r ? (r.undecided ?? []).map((u) => ({ ...u, seed: r.seed })) : (r.undecided ?? []);
+/**
+ * Which undecided properties `options` accepts: every one (`'any'`) or a set of names. A name the result's scenario
+ * has no property of is a mistake in the test (a typo would silently accept nothing), so it throws.
+ */
+function acceptedUndecided(r: RunResult | FuzzResult, options: HoldEverywhereOptions): 'any' | ReadonlySet<string> {
+  const names = options.accept?.undecided ?? [];
+  if (names === 'any') return 'any';
+  const known = new Set('seed' in r ? r.definition.properties : r.properties);
+  const unknownName = names.find((n) => !known.has(n));
+  if (unknownName !== undefined) {
+    throw new TypeError(`toHoldEverywhere: accept.undecided names "${unknownName}", but scenario ${r.scenario} has no such property (it has ${[...known].join(', ')})`);
+  }
+  return new Set(names);
+}
+
+/** The properties a run (or the seeds of a fuzz result) could not decide, but for those `accepted`. */
+function undecidedLines(r: RunResult | FuzzResult, accepted: 'any' | ReadonlySet<string>): string[] {
+  const every = 'seed' in r ? (r.undecided ?? []).map((u) => ({ ...u, seed: r.seed })) : (r.undecided ?? []);
+  const all = accepted === 'any' ? [] : every.filter((u) => !accepted.has(u.property));
   const lines = all.slice(0, FAILURES_SHOWN_MAX).map((u) => `  ? seed ${u.seed}, ${u.property}: could not decide: ${indent(u.message)}`);
   if (all.length > FAILURES_SHOWN_MAX) lines.push(`  … and ${all.length - FAILURES_SHOWN_MAX} more`);
   return lines;

@@ -7,13 +7,23 @@ import type { CheckHistoryOptions } from '../properties/linearizability/check.js
 import type { ModelName } from '../properties/linearizability/model.js';
 import type { SearchLimits } from '../properties/result-types.js';
 
+/** Options of `toHoldEverywhere`. */
+export interface HoldEverywhereOptions {
+  /**
+   * Properties that may stay undecided without failing the assertion (a liveness bound a long run may not reach, a
+   * search a limit stopped): their names, or `'any'`. A name that is not a property of the scenario is an error.
+   */
+  readonly accept?: { readonly undecided: readonly string[] | 'any' };
+}
+
 /** The dsim matchers. `R`: what an assertion returns (vitest's own type). */
 export interface DsimMatchers<R = unknown> {
   /**
    * On `run()` or `fuzz()` results: every property held and no handler threw (on every seed). The failure message
-   * lists every violation with its counterexample and the call that replays the failing seed.
+   * lists every violation with its counterexample and the call that replays the failing seed. A property a seed
+   * could not decide (`unknown`) fails it too, unless named in `accept.undecided` (or `'any'`).
    */
-  toHoldEverywhere(): R;
+  toHoldEverywhere(options?: HoldEverywhereOptions): R;
   /** On `run()` or `fuzz()` results: the named property (or, without a name, some property) was violated. */
   toViolate(property?: string): R;
   /**

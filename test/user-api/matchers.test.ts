@@ -41,6 +41,20 @@ describe('toHoldEverywhere / toViolate', () => {
     expect(f).not.toHoldEverywhere();
   });
 
+  test('accept.undecided lets named properties stay undecided, and only those; a name with no property is an error', () => {
+    const limited = counterScenario([countAtMost3, never('limited', 'count(done) >= 4', { limits: { cutsMax: 3 } })]);
+    const r = run(limited, { seed: 1 });
+    expect(r).toHoldEverywhere({ accept: { undecided: ['limited'] } });
+    expect(r).toHoldEverywhere({ accept: { undecided: 'any' } });
+    expect(() => expect(r).toHoldEverywhere({ accept: { undecided: ['count-at-most-3'] } })).toThrow(/some could not be decided:\n {2}\? seed 1, limited/);
+    expect(() => expect(r).toHoldEverywhere({ accept: { undecided: ['limted'] } })).toThrow(/accept\.undecided names "limted", but scenario counter has no such property \(it has count-at-most-3, limited\)/);
+    const f = fuzz(limited, { seeds: 3 });
+    expect(f).toHoldEverywhere({ accept: { undecided: ['limited'] } });
+    // Accepting undecided never hides a violation.
+    const broken = fuzz(limited, { seeds: 8, seedStart: 3, bug: 'overcount', outDir: false });
+    expect(() => expect(broken).toHoldEverywhere({ accept: { undecided: 'any' } })).toThrow(/✗ seed 3, count-at-most-3/);
+  });
+
   test('a protocol error fails toHoldEverywhere and is named', () => {
     const r = run(counters, { seed: 1, bug: 'throws' });
     expect(() => expect(r).toHoldEverywhere()).toThrow(/✗ protocol-error: protocol error at p2, event \d+: counter broke/);
