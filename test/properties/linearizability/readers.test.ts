@@ -45,7 +45,7 @@ describe('Jepsen log reader', () => {
     ['INFO  jepsen.util - x\t:invoke\t:read\tnil', /process number/],
     ['INFO  jepsen.util - 1\t:begin\t:read\tnil', /:invoke, :ok, :fail or :info/],
     ['INFO  jepsen.util - 1\t:invoke\tread\tnil', /operation as a keyword/],
-    ['INFO  jepsen.util - 1\t:invoke\t:cas\t[1 2', /unterminated vector/],
+    ['INFO  jepsen.util - 1\t:invoke\t:cas\t[1 2', /unterminated `\[`: no `\]` closes it/],
     ['INFO  jepsen.util - 1\t:invoke\t:write\tfoo', /expected nil, an integer/],
     ['INFO  jepsen.util - 1', /expected `<process> :<type> :<f> <value>`/],
   ])('rejects %j with the line number', (bad, message) => {
@@ -64,12 +64,12 @@ describe('EDN reader', () => {
   });
 
   it.each([
-    ['{:process 0, :type :invoke, :f :get, :key "1", :value nil', /unterminated map/],
+    ['{:process 0, :type :invoke, :f :get, :key "1", :value nil', /unterminated `\{`: no `\}` closes it/],
     ['{:process 0, :type :begin, :f :get, :key "1", :value nil}', /:type to be :invoke/],
     ['{:process 0, :type :invoke, :f :get, :key "1"}', /missing :value/],
     ['{:process 0, :type :invoke, :f :get, :key "1", :value "x\\q"}', /unknown escape/],
     ['{:process -1, :type :invoke, :f :get, :value nil}', /:process to be a non-negative integer/],
-    ['process 0', /expected an EDN map/],
+    ['process 0', /expected an operation map/],
   ])('rejects %j with the line number', (bad, message) => {
     const text = `{:process 0, :type :invoke, :f :get, :key "1", :value nil}\n\n${bad}\n`;
     const error = errorOf(parseJepsenEdn(text, 'kv.txt'));
