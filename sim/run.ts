@@ -16,6 +16,7 @@ import { formatProtocolError, type Choice } from './outcome.js';
 import { readScheduleFile, type ScheduleFile } from './schedule-file.js';
 import { simulate } from './simulator.js';
 import { validateLimits, validatePlan } from './validate.js';
+import { validateWorkload } from './workload/validate.js';
 
 /** Options of one run. */
 export interface RunOptions {
@@ -112,7 +113,12 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
   };
   const limitsOk = validateLimits(limits);
   if (!limitsOk.ok) return limitsOk;
-  const bounded = checkRunSize(nodes, limits.eventsMax);
+  const workload = built.workload === undefined ? undefined : validateWorkload(built.workload, nodes, `scenario ${name} workload`);
+  if (workload !== undefined && !workload.ok) return workload;
+  if (workload !== undefined && built.protocol.onClientRequest === undefined) {
+    return fail({ source: `scenario ${name} workload`, message: `protocol ${built.protocol.name} has no onClientRequest handler; a workload's requests need one` });
+  }
+  const bounded = checkRunSize(nodes + (built.workload?.clients ?? 0), limits.eventsMax);
   if (!bounded.ok) return bounded;
   const skipped = [...new Set(opts.scriptedFaultsSkipped ?? [])].sort((a, b) => a - b);
   const scriptedCount = plan.value.scripted?.length ?? 0;
@@ -130,6 +136,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     ...(skipped.length === 0 ? {} : { scriptedFaultsSkipped: skipped }),
     ...(opts.sites === undefined ? {} : { sites: opts.sites }),
     ...(opts.decider === undefined ? {} : { decider: opts.decider }),
+    ...(workload === undefined ? {} : { workload: workload.value }),
     label: `${name}${opts.bug === undefined ? '' : ` (bug ${opts.bug})`} seed ${opts.seed}`,
   });
   const violations: Violation[] = [];
