@@ -65,6 +65,8 @@ export interface RunReport {
   readonly undecided: readonly Undecided[];
   /** Number of events. */
   readonly events: number;
+  /** Clients of the scenario's workload (hosts `nodes ..` of the execution, named `c0`, `c1`, ...); absent without one. */
+  readonly clientCount?: number;
   readonly traceHash: string;
   readonly execution: Execution;
   readonly history: History;
@@ -161,6 +163,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     violations,
     undecided,
     events: outcome.eventCount,
+    ...(outcome.clientCount === undefined ? {} : { clientCount: outcome.clientCount }),
     // Hashed on first read: a fuzz campaign never reads it for the seeds that pass.
     get traceHash() {
       return (traceHash ??= executionHash(outcome.execution));

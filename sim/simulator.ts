@@ -70,6 +70,8 @@ export interface SimulationResult extends RunOutcome {
   readonly siteTicks?: readonly number[];
   /** The protocol's declared `fields` (`Protocol.fields`), when it declares them: what predicates may name. */
   readonly fieldsDeclared?: readonly string[];
+  /** Clients of the workload (hosts `nodeCount ..`), when it has one. */
+  readonly clientCount?: number;
 }
 
 const DELIVER = 0;
@@ -539,6 +541,7 @@ class Simulation implements World {
       eventCount: this.eventCount,
       fallbackCount: this.chooser.fallbackCount,
       ...(this.fieldsDeclared === undefined ? {} : { fieldsDeclared: [...this.fieldsDeclared] }),
+      ...(this.clients === undefined ? {} : { clientCount: this.hostCount - this.n }),
     };
     let schedule: Choice[] | undefined;
     // The schedule and its site keys are made on first access (like the execution's event objects).
