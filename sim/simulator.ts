@@ -477,7 +477,7 @@ class Simulation implements World {
     try {
       out = body();
     } catch (e) {
-      this.protocolError = { node: host, eventId: this.eventCount, message: e instanceof Error ? e.message : String(e) };
+      this.protocolError = { node: host, hostName: `c${c}`, eventId: this.eventCount, message: e instanceof Error ? e.message : String(e) };
       return false;
     }
     const eventId = this.eventCount++;
