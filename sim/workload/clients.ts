@@ -120,7 +120,7 @@ export class WorkloadClients {
     const id = this.requests.length;
     const done = this.world.clientEvent(c, 'invoke', -1, () => {
       const op = main ? this.generator.next() : this.finalRead(client);
-      const to = this.server(c, client);
+      const to = this.server(c, client, op);
       this.requests.push({ client: c, slot, op, done: false });
       return { label: `invoke ${describeOp(op)}`, sends: [{ to, msg: { clientRequest: { client: c, id, op } } }] };
     });
@@ -150,13 +150,13 @@ export class WorkloadClients {
     return key === undefined ? { f, value: null } : { f, key, value: null };
   }
 
-  private server(c: number, client: Client): NodeId {
+  private server(c: number, client: Client, op: Operation): NodeId {
     const s = this.workload.server ?? 'round-robin';
     const n = this.world.nodeCount;
     if (s === 'round-robin') return (c + client.sent) % n;
     if (s === 'random') return this.world.chooser.intRange('workload:server', 0, n - 1);
     if (typeof s === 'function') {
-      const to = s(c, client.last, n);
+      const to = s(c, op, client.last, n);
       if (!Number.isInteger(to) || to < 0 || to >= n) throw new Error(`workload server function answered ${String(to)} for client c${c}; expected a node from 0 to ${n - 1}`);
       return to;
     }

@@ -43,8 +43,13 @@ export type ServerChoice =
   | { readonly fixed: NodeId }
   | 'round-robin'
   | 'random'
-  /** A function of the client (0-based), the last reply it received (undefined before the first) and the cluster size. */
-  | ((client: number, last: ClientReply | undefined, nodeCount: number) => NodeId);
+  /**
+   * A function of the client (0-based), the operation about to be sent, the last reply the client received
+   * (undefined before the first; its `hint` a leader or redirect) and the cluster size. Keep it a pure function:
+   * state in its closure would leak from one run into the next. A server that wants clients to stay puts its hint
+   * in every reply.
+   */
+  | ((client: number, op: Operation, last: ClientReply | undefined, nodeCount: number) => NodeId);
 
 /** A workload: see the module comment; docs/workloads.md has an example. */
 export interface Workload {

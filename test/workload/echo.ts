@@ -1,6 +1,7 @@
 /**
  * A test server for workload semantics: replies at once with the operation's value, except `slow` operations (a
- * reply 20 ticks later, from a timer) and `hang` ones (never answered).
+ * reply 20 ticks later, from a timer), `hang` ones (never answered) and `leader` ones, which only node 1 serves: any
+ * other node fails them with the hint "ask node 1", and node 1 answers them with its own hint (so clients stay).
  */
 import { defineScenario, type DefinedScenario } from '../../api/index.js';
 import type { Protocol } from '../../sim/process.js';
@@ -14,6 +15,14 @@ export const echo: Protocol<EchoState, never> = {
   init: () => ({ pending: new Map() }),
   onClientRequest(s, request, ctx) {
     if (request.op.f === 'hang') return s;
+    if (request.op.f === 'leader' && ctx.self !== 1) {
+      ctx.reply(request, 'fail', null, 1);
+      return s;
+    }
+    if (request.op.f === 'leader') {
+      ctx.reply(request, 'ok', null, 1);
+      return s;
+    }
     if (request.op.f !== 'slow') {
       ctx.reply(request, 'ok', request.op.value);
       return s;

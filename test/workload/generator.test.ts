@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../api/index.js';
 import type { HistoryEvent } from '../../execution/history.js';
+import type { Workload } from '../../sim/workload/types.js';
 import { echoScenario } from './echo.js';
 
 const invokes = (h: readonly HistoryEvent[]): HistoryEvent[] => h.filter((e) => e.type === 'invoke');
@@ -113,5 +114,36 @@ describe('workload generator semantics, worked by hand', () => {
     expect(reads.every((e) => e.timeTicks! >= 40)).toBe(true);
     expect(reads.map((e) => `${e.process}:${e.key}`).sort()).toEqual(['0:a', '0:b', '0:c', '1:a', '1:b', '1:c']);
     expect(r.history.filter((e) => e.type === 'ok' && e.f === 'read').length).toBe(6);
+  });
+
+  describe('which node a request goes to', () => {
+    const serversOf = (w: Workload, seed = 0): string[] => {
+      const exec = run(echoScenario(w, undefined, 3), { seed }).execution;
+      return exec.messages.filter((m) => exec.hosts[m.from]!.startsWith('c')).map((m) => `${exec.hosts[m.from]}>${exec.hosts[m.to]}`);
+    };
+    const two: Workload = { clients: 2, operations: [{ f: 'read' }], opsMax: 6 };
+
+    it('round-robin (the default) starts each client at its own node', () => {
+      expect(serversOf(two)).toEqual(['c0>p0', 'c1>p1', 'c0>p1', 'c1>p2', 'c0>p2', 'c1>p0']);
+    });
+
+    it('fixed', () => {
+      expect(new Set(serversOf({ ...two, server: { fixed: 2 } }))).toEqual(new Set(['c0>p2', 'c1>p2']));
+    });
+
+    it('random: a recorded workload:server choice per request', () => {
+      const r = run(echoScenario({ ...two, server: 'random' }, undefined, 3), { seed: 8 });
+      const drawn = choices(r.schedule, 'workload:server');
+      expect(drawn.length).toBe(6);
+      const sent = r.execution.messages.filter((m) => m.from >= 3).map((m) => m.to);
+      expect(sent).toEqual(drawn);
+    });
+
+    it('a function of the last reply follows the hint of a redirect', () => {
+      const w: Workload = { clients: 1, operations: [{ f: 'leader' }], opsMax: 3, server: (_c, _op, last) => last?.hint ?? 0 };
+      expect(serversOf(w)).toEqual(['c0>p0', 'c0>p1', 'c0>p1']);
+      const h = run(echoScenario(w, undefined, 3), { seed: 0 }).history.filter((e) => e.type !== 'invoke').map((e) => e.type);
+      expect(h).toEqual(['fail', 'ok', 'ok']);
+    });
   });
 });
