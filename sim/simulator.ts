@@ -273,7 +273,8 @@ class Simulation implements World {
   ): void {
     if (this.eventCount >= this.limits.eventsMax) return; // one dispatch may make several events (heal)
     if (this.sites !== undefined) this.chooser.at(this.sites.event(node, kind, labelRef, this.timerNamesBySerial), this.nowTicks);
-    this.decider?.onEvent?.(node, this.nowTicks, kind === Kind.Receive ? this.msgs.from[labelRef]! : -1);
+    const from = kind === Kind.Receive ? this.msgs.from[labelRef]! : -1;
+    this.decider?.onEvent?.(node, this.nowTicks, from < this.n ? from : -1); // strategies know the protocol's nodes only
     const ctx = this.ctx;
     ctx.reset(node, this.localTicks(node));
     let next: unknown;
@@ -308,7 +309,7 @@ class Simulation implements World {
   private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {
     const id = this.msgs.add(from, to, msg, eventId);
     if (this.sites !== undefined) this.chooser.at(this.sites.message(id, from, to, this.msgs.summary(id)), this.nowTicks);
-    if (from < this.n && to < this.n) this.decider?.onSend?.(from, to, this.nowTicks);
+    if (from < this.n && to < this.n) this.decider?.onSend?.(from, to, this.nowTicks); // not told of client links
     const net = this.network;
     const link = from * this.hostCount + to;
     if (net.blocked[link] === 1) {

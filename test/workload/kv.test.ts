@@ -30,6 +30,13 @@ describe('a workload-driven key-value scenario', () => {
     expect(s.failures.map((f) => `${f.seed}: ${f.message}`)).toEqual([]);
   });
 
+  it.each(['pct', 'pos', 'coverage'] as const)('the %s strategy runs workload scenarios and finds the bug too', (strategy) => {
+    const r = fuzz(kvScenario, { bug: 'backup-reads', seeds: 40, strategy, shrink: false, outDir: false, failingSeedsMax: 1 });
+    expect(r.ok).toBe(false);
+    expect(r.firstFailure!.protocolError).toBeUndefined();
+    expect(r.firstFailure!.violations[0]!.property).toBe('linearizable');
+  });
+
   it('every run of the correct store ends with each client reading each key once, after the heal', () => {
     const r = run(kvScenario, { seed: 7 });
     expect(r.ok).toBe(true);
