@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../api/index.js';
+import { always, defineScenario, eventually, run } from '../../api/index.js';
+import { primaryBackupKv } from '../../protocols/kv/primary-backup.js';
 import { happenedBefore } from '../../execution/clock.js';
 import type { Execution } from '../../execution/types.js';
 import { parseShiViz, writeShiViz } from '../../formats/shiviz.js';
@@ -115,5 +116,22 @@ describe('workload clients in the recorded execution', () => {
     expect(html).toContain('.host-line.client-line');
     const plain = renderHtmlReport({ title: 't', execution: report.value.execution, results: [] });
     expect(/"clients":\[\]/.test(plain)).toBe(true);
+  });
+
+  it('always and eventually judge the protocol nodes only, never a client (which has no state)', () => {
+    const s = defineScenario({
+      name: 'kv-state',
+      protocol: primaryBackupKv(),
+      nodes: 3,
+      faults: { network: { delayTicksMin: 1, delayTicksMax: 3, loss: [0, 1], duplication: [0, 1], ordering: 'fifo' }, healAtTicks: 5 },
+      workload: { clients: 2, operations: [{ f: 'put', value: { constant: 'a' } }], keys: ['k'], opsMax: 6 },
+      properties: [
+        always('applied-counted', (st) => typeof st['applied'] === 'number'),
+        eventually('all-applied', (st) => st['applied'] === 6, { withinTicksAfterHeal: 200 }),
+      ],
+    });
+    const r = run(s, { seed: 1 });
+    expect(r.execution.hosts).toContain('c1');
+    expect(r.violations).toEqual([]);
   });
 });
