@@ -13,9 +13,16 @@ function optional(field: string, value: unknown, min: number): Problem {
   return value === undefined ? undefined : integer(field, value, min);
 }
 
+const FIELDS: readonly (keyof Workload)[] = [
+  'clients', 'outstandingMax', 'operations', 'keys', 'keyDistribution', 'gapTicks', 'gapTicksMax', 'opsMax',
+  'stopAtTicks', 'timeoutTicks', 'finalRead', 'server', 'startTicks',
+];
+
 /** Checks a workload for a cluster of `nodeCount` protocol nodes; the error names the first bad field. */
 export function validateWorkload(w: Workload, nodeCount: number, source = 'workload'): Failable<Workload> {
+  const unknown = Object.keys(w).find((k) => !(FIELDS as readonly string[]).includes(k));
   const problems: Problem[] = [
+    unknown === undefined ? undefined : `there is no field "${unknown}"; expected one of ${FIELDS.join(', ')}`,
     integer('clients', w.clients, 1),
     optional('outstandingMax', w.outstandingMax, 1),
     Array.isArray(w.operations) && w.operations.length > 0 ? undefined : 'operations is empty; list at least one operation',

@@ -27,6 +27,7 @@ describe('workload validation: one sentence naming the field', () => {
     [{ clients: 1, operations: [{ f: 'read' }] }, 'scenario "echo" workload: neither opsMax nor stopAtTicks is set; give the workload an end'],
     [{ ...base, server: { fixed: 2 } }, 'scenario "echo" workload: server.fixed is 2; expected a node from 0 to 1'],
     [{ ...base, timeoutTicks: 0 }, 'scenario "echo" workload: timeoutTicks is 0; expected an integer ≥ 1'],
+    [{ ...base, opMax: 3 } as Workload, 'scenario "echo" workload: there is no field "opMax"; expected one of clients, outstandingMax, operations, keys, keyDistribution, gapTicks, gapTicksMax, opsMax, stopAtTicks, timeoutTicks, finalRead, server, startTicks'],
   ] as [Workload, string][])('%j', (w, message) => {
     expect(error(w)).toBe(message);
   });
