@@ -3,7 +3,8 @@
  * slot `s` of client `c` is the history's process `c × outstandingMax + s` (Jepsen's one operation per process).
  * A client wakes at its next invoke tick, invokes while its main phase lasts, waits when its slots are full, and
  * after the main phase (and the heal point) reads each key once. The simulator carries out what it asks through
- * `ClientWorld` (sim/workload/hook.ts documents the events).
+ * `ClientWorld` (sim/workload/hook.ts documents the events). With `finalRead` and a heal point, the main phase ends
+ * at the heal.
  */
 import type { HistoryEvent } from '../../execution/history.js';
 import type { Chooser } from '../chooser.js';
@@ -169,7 +170,7 @@ export class WorkloadClients {
     const ok = this.world.clientEvent(c, 'reply', msgId, () => ({ label: '', sends: [] }));
     if (!ok || req === undefined || req.client !== c || req.done) return; // late (timed out) or a duplicate
     this.clients[c]!.last = reply;
-    this.complete(req, reply.request, reply.type, reply.value);
+    this.complete(req, reply.type, reply.value);
   }
 
   /** Request `id` of client `c` timed out: unknown outcome (`info`) unless it completed already. */
@@ -177,10 +178,11 @@ export class WorkloadClients {
     const req = this.requests[id]!;
     if (req.done) return;
     if (!this.world.clientEvent(c, 'timeout', -1, () => ({ label: `timeout ${describeOp(req.op)} (req ${id})`, sends: [] }))) return;
-    this.complete(req, id, 'info', null);
+    this.complete(req, 'info', null);
   }
 
-  private complete(req: Request, id: number, type: 'ok' | 'fail' | 'info', value: Operation['value']): void {
+  /** Ends `req` (an `info` keeps the invoke's value, as Jepsen's do) and wakes its client for the next one. */
+  private complete(req: Request, type: 'ok' | 'fail' | 'info', value: Operation['value']): void {
     const client = this.clients[req.client]!;
     req.done = true;
     client.slots[req.slot] = -1;
@@ -188,7 +190,6 @@ export class WorkloadClients {
     const { f, key } = req.op;
     const process = req.client * this.perClient + req.slot;
     this.world.history({ process, type, f, ...(key === undefined ? {} : { key }), value: type === 'info' ? req.op.value : value, timeTicks: this.world.nowTicks });
-    void id;
     this.wake(req.client, Math.max(this.world.nowTicks, client.nextInvokeTicks));
   }
 }
