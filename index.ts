@@ -85,6 +85,21 @@ export type { CompileOptions } from './properties/predicate/index.js';
 export type { AnyProtocol, CompletionType, Context, NodeId, Operation, Protocol } from './sim/process.js';
 export type { Property, PropertyVerdict, RunOutcome, Scenario, ScenarioOrigin } from './scenarios/types.js';
 
+// ---- workloads: client processes apart from the protocol (docs/workloads.md) ----
+export type {
+  ClientMessage,
+  ClientReply,
+  ClientRequest,
+  ServerChoice,
+  ValueDraw,
+  ValueSource,
+  Workload,
+  WorkloadOperation,
+} from './sim/workload/types.js';
+export { validateWorkload } from './sim/workload/validate.js';
+export { primaryBackupKv } from './protocols/kv/primary-backup.js';
+export type { KvBug } from './protocols/kv/primary-backup.js';
+
 // ---- fault plans and limits ----
 export { NETWORK_RELIABLE, NEVER } from './sim/plan.js';
 export type { FaultAction, FaultPlan, LinkBehaviour, LinkOverride, RandomFaults, Ratio, ScriptedFault } from './sim/plan.js';

@@ -30,6 +30,7 @@ export function runHtmlReport(report: RunReport, replayCommand: string): string 
     ...(report.bug === undefined ? {} : { bug: report.bug }),
     traceHash: report.traceHash,
     replayCommand,
+    ...(report.clientCount === undefined ? {} : { clientHosts: Array.from({ length: report.clientCount }, (_, c) => report.nodes + c) }),
   });
 }
 

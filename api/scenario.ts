@@ -9,6 +9,8 @@ import type { FaultPlan } from '../sim/plan.js';
 import { NETWORK_RELIABLE } from '../sim/plan.js';
 import type { AnyProtocol } from '../sim/process.js';
 import { validateLimits, validatePlan } from '../sim/validate.js';
+import type { Workload } from '../sim/workload/types.js';
+import { validateWorkload } from '../sim/workload/validate.js';
 import type { BuildOptions, Property, Scenario, ScenarioBuild } from '../scenarios/types.js';
 import { definitionHash, fileText, modulePath } from '../scenarios/origin.js';
 import { rejectIf, valueOrThrow } from './errors.js';
@@ -35,6 +37,11 @@ export interface ScenarioSpec<B extends string> {
   readonly nodesMax?: number;
   /** The fault plan, or a function of the variant; default: a reliable FIFO network (`NETWORK_RELIABLE`), no faults. */
   readonly faults?: FaultPlan | ((variant: VariantOptions<NoInfer<B>>) => FaultPlan);
+  /**
+   * Client processes apart from the protocol (docs/workloads.md), or a function of the variant: clients `c0, c1, ...`
+   * whose requests reach the protocol's `onClientRequest` and whose history `linearizable(...)` checks.
+   */
+  readonly workload?: Workload | ((variant: VariantOptions<NoInfer<B>>) => Workload);
   /** Limits of each run (events, virtual time); defaults: `LIMITS_DEFAULT`. */
   readonly limits?: Partial<Limits>;
   /** The properties every run must satisfy (`always`, `eventually`, `never`, `linearizable`, `property`). */
@@ -96,11 +103,20 @@ export function defineScenario<const B extends string = never>(spec: ScenarioSpe
     const variant = bug === undefined ? 'fault plan' : `fault plan (bug ${bug})`;
     valueOrThrow(validatePlan(faultsOf({ bug, nodes: spec.nodes }), spec.nodes, `${source} ${variant}`));
   }
+  const workloadOf = (variant: VariantOptions<B>): Workload | undefined =>
+    typeof spec.workload === 'function' ? spec.workload(variant) : spec.workload;
+  for (const bug of [undefined, ...(Object.keys(bugs) as B[])]) {
+    const w = workloadOf({ bug, nodes: spec.nodes });
+    if (w === undefined) continue;
+    valueOrThrow(validateWorkload(w, spec.nodes, `${source} workload${bug === undefined ? '' : ` (bug ${bug})`}`));
+    const p = protocolOf(bug);
+    rejectIf(source, p.onClientRequest === undefined ? `protocol ${p.name} has no onClientRequest handler, but the scenario has a workload` : undefined);
+  }
   const protocolName = protocolOf(undefined).name;
   const file = modulePath(spec.module);
   rejectIf(source, spec.module !== undefined && file === undefined ? `module is ${JSON.stringify(String(spec.module))}; pass import.meta.url` : undefined);
   const variants = Object.fromEntries(
-    [undefined, ...(Object.keys(bugs) as B[])].map((bug) => [bug ?? '', { protocol: protocolOf(bug), faults: faultsOf({ bug, nodes: spec.nodes }) }]),
+    [undefined, ...(Object.keys(bugs) as B[])].map((bug) => [bug ?? '', { protocol: protocolOf(bug), faults: faultsOf({ bug, nodes: spec.nodes }), ...(spec.workload === undefined ? {} : { workload: workloadOf({ bug, nodes: spec.nodes }) }) }]),
   );
   const hash = definitionHash({
     name: spec.name,
@@ -128,6 +144,7 @@ export function defineScenario<const B extends string = never>(spec: ScenarioSpe
         faults: faultsOf({ bug, nodes: opts.nodes }),
         ...(spec.limits === undefined ? {} : { limits: spec.limits }),
         properties: spec.properties,
+        ...(spec.workload === undefined ? {} : { workload: workloadOf({ bug, nodes: opts.nodes })! }),
         ...(spec.abstractState === undefined ? {} : { abstractState: spec.abstractState }),
       };
     },

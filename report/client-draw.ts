@@ -68,7 +68,7 @@ function drawDiagram() {
     p.push('<text class="tick" x="' + f(X(c)) + '" y="12">' + t + '</text><line class="tick" x1="' + f(X(c)) + '" y1="16" x2="' + f(X(c)) + '" y2="' + f(height) + '"/>');
   }
   for (let h = 0; h < H; h++) {
-    p.push('<line class="host-line" data-host-line="' + h + '" x1="' + PAD / 2 + '" y1="' + f(Y(h)) + '" x2="' + f(width - 10) + '" y2="' + f(Y(h)) + '"/>');
+    p.push('<line class="host-line' + (D.clients.includes(h) ? ' client-line' : '') + '" data-host-line="' + h + '" x1="' + PAD / 2 + '" y1="' + f(Y(h)) + '" x2="' + f(width - 10) + '" y2="' + f(Y(h)) + '"/>');
     let down = -1;
     for (const e of byHost[h]) {
       const k = D.events[e][1];
@@ -122,9 +122,11 @@ function drawHosts(height) {
   D.hosts.forEach((name, h) => {
     const t = document.createElementNS(ns, 'text');
     t.setAttribute('x', '8'); t.setAttribute('y', f(Y(h) + 4)); t.setAttribute('data-host-label', String(h));
-    t.textContent = name.length > 30 ? name.slice(0, 29) + '\u2026' : name;
+    const client = D.clients.includes(h), shown = client ? name + ' (client)' : name;
+    if (client) t.setAttribute('class', 'client-label');
+    t.textContent = shown.length > 30 ? shown.slice(0, 29) + '\u2026' : shown;
     const title = document.createElementNS(ns, 'title');
-    title.textContent = name;
+    title.textContent = client ? name + ': a workload client' : name;
     t.appendChild(title);
     svg.appendChild(t);
   });

@@ -36,6 +36,8 @@ export interface PageData {
   readonly selected: number;
   readonly collapse: boolean;
   readonly hasTime: boolean;
+  /** Hosts that are workload clients. */
+  readonly clients: number[];
 }
 
 /** Builds the page model; throws (a caller's bug) when a witness cut does not have one entry per host. */
@@ -76,5 +78,6 @@ export function buildPageData(input: ReportInput): PageData {
     selected: withCut >= 0 ? withCut : results.findIndex((r) => r.cut !== null),
     collapse: input.collapseRuns ?? exec.events.length >= COLLAPSE_EVENTS_MIN,
     hasTime: events.length > 0 && events.every((e) => e.timeTicks !== undefined),
+    clients: (input.clientHosts ?? []).filter((h) => Number.isInteger(h) && h >= 0 && h < hostCount),
   };
 }

@@ -32,6 +32,8 @@ button:hover { background: var(--panel); } button[aria-pressed="true"] { backgro
   flex: none; font-size: 12.5px; font-weight: 600; fill: var(--fg); }
 #diagram { display: block; flex: none; }
 .host-line { stroke: #aab1bf; stroke-width: 1.2; }
+.host-line.client-line { stroke: #6a9fd4; stroke-dasharray: 6 3; }
+.client-label { fill: #2f6db0; font-style: italic; }
 .down { stroke: #e6a3a3; stroke-width: 4; stroke-dasharray: 2 3; }
 .tick { fill: var(--muted); font-size: 10.5px; } line.tick { stroke: #eceef2; stroke-width: 1; }
 .msg { fill: none; stroke: var(--msg); stroke-width: 1.1; opacity: 0.75; }

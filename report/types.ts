@@ -37,6 +37,8 @@ export interface ReportInput {
   readonly runEventsMin?: number;
   /** Events drawn at most; a longer execution is cut to its first `eventsMax` events (default `EVENTS_MAX_DEFAULT`). */
   readonly eventsMax?: number;
+  /** Hosts that are a workload's clients (drawn as client lanes, labelled `(client)`); default none. */
+  readonly clientHosts?: readonly number[];
 }
 
 /** Executions with this many events or more start with their local runs collapsed. */

@@ -20,8 +20,8 @@ export interface DefinitionParts {
   readonly bugs: Readonly<Record<string, string>>;
   readonly properties: readonly unknown[];
   readonly limits: unknown;
-  /** Per variant (`''` for the correct protocol): the protocol and the fault plan. */
-  readonly variants: Readonly<Record<string, { readonly protocol: unknown; readonly faults: unknown }>>;
+  /** Per variant (`''` for the correct protocol): the protocol, the fault plan and the workload (when it has one). */
+  readonly variants: Readonly<Record<string, { readonly protocol: unknown; readonly faults: unknown; readonly workload?: unknown }>>;
   /** The text of the scenario's module (`module: import.meta.url`), or of the config that lists it. */
   readonly moduleText?: string | null;
 }

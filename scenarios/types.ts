@@ -6,6 +6,7 @@ import type { Limits } from '../sim/limits.js';
 import type { RunOutcome } from '../sim/outcome.js';
 import type { FaultPlan } from '../sim/plan.js';
 import type { AnyProtocol, NodeId } from '../sim/process.js';
+import type { Workload } from '../sim/workload/types.js';
 import type { State } from '../execution/types.js';
 import type { Witness } from '../properties/result-types.js';
 
@@ -61,6 +62,11 @@ export interface ScenarioBuild {
   /** Overrides of the default limits (the caller's explicit limits override these in turn). */
   readonly limits?: Partial<Limits>;
   readonly properties: readonly Property[];
+  /**
+   * Client processes apart from the protocol's nodes (sim/workload/, docs/workloads.md): their requests reach the
+   * protocol's `onClientRequest`, their history feeds `linearizable(...)`. Absent: the nodes are the clients.
+   */
+  readonly workload?: Workload;
   /**
    * The abstract state of a node for coverage-guided search (`--strategy coverage`): a short string computed from the
    * node's observed fields (what `Protocol.observe` returns) that names the situation the node is in ("leader, log

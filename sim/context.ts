@@ -6,6 +6,7 @@
 import type { HistoryValue } from '../execution/history.js';
 import type { Chooser } from './chooser.js';
 import type { CompletionType, Context, NodeId, Operation } from './process.js';
+import type { ClientMessage, ClientRequest } from './workload/types.js';
 
 /** A protocol misusing its context; reported as a protocol error of the run. */
 export class ContextMisuse extends Error {}
@@ -29,6 +30,8 @@ export class SimContext implements Context<unknown, unknown> {
   constructor(
     readonly nodeCount: number,
     private readonly chooser: Chooser,
+    /** Clients of the workload (hosts `nodeCount ..`); 0 without one. */
+    private readonly clientCount = 0,
   ) {}
 
   /** Points the context at a node and clears the buffers. */
@@ -98,7 +101,19 @@ export class SimContext implements Context<unknown, unknown> {
   }
 
   invoke(op: Operation): void {
+    if (this.clientCount > 0) throw new ContextMisuse(`invoke ${op.f} in a scenario with a workload; its clients make the history`);
     this.ops.push({ invoke: op });
+  }
+
+  reply(request: ClientRequest, type: CompletionType, value: HistoryValue, hint?: NodeId): void {
+    const client = request?.client;
+    if (!Number.isInteger(client) || client < 0 || client >= this.clientCount) {
+      throw new ContextMisuse(`reply to client ${String(client)}, but the workload has ${this.clientCount} clients`);
+    }
+    if (type !== 'ok' && type !== 'fail' && type !== 'info') throw new ContextMisuse(`reply of type ${String(type)}; expected ok, fail or info`);
+    const msg: ClientMessage = { clientReply: { request: request.id, type, value, ...(hint === undefined ? {} : { hint }) } };
+    this.sendTo[this.sendCount] = this.nodeCount + client;
+    this.sendMsg[this.sendCount++] = msg;
   }
 
   complete(type: CompletionType, value: HistoryValue): void {

@@ -18,4 +18,6 @@ export type { ScheduleFile, ScheduleSource } from './schedule-file.js';
 export { listScenarios } from './fuzz.js';
 export type { ScenarioInfo } from './fuzz.js';
 export { SWARM_STEP_TICKS_DEFAULT } from './faults.js';
+export type { ClientReply, ClientRequest, ServerChoice, ValueSource, Workload, WorkloadOperation } from './workload/types.js';
+export { validateWorkload } from './workload/validate.js';
 export { DSIM_VERSION } from './version.js';

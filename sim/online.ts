@@ -24,6 +24,7 @@ export interface OnlineDetection {
 /** Runs `config` until the conjunction of `conjuncts` possibly holds (hosts without a conjunct are unconstrained). */
 export function simulateUntilConjunction(config: SimulationConfig, conjuncts: readonly StateConjunct[]): OnlineDetection {
   const n = config.nodeCount;
+  if (config.workload !== undefined) throw new RangeError('online conjunctive detection runs without a workload (its clients are hosts it does not know)');
   const byHost: ((state: State) => boolean)[][] = Array.from({ length: n }, () => []);
   for (const c of conjuncts) {
     if (!Number.isInteger(c.host) || c.host < 0 || c.host >= n) throw new RangeError(`conjunct names host ${c.host} of ${n}`);

@@ -10,11 +10,13 @@ export interface ProtocolError {
   /** Id the event would have had in the execution (the number of events recorded before it). */
   readonly eventId: number;
   readonly message: string;
+  /** The host's name when it is not `p<node>` (a workload client, `c0`). */
+  readonly hostName?: string;
 }
 
 /** `protocol error at p2, event 17: <message>` */
 export function formatProtocolError(error: ProtocolError): string {
-  return `protocol error at p${error.node}, event ${error.eventId}: ${error.message}`;
+  return `protocol error at ${error.hostName ?? `p${error.node}`}, event ${error.eventId}: ${error.message}`;
 }
 
 /** One nondeterministic decision of a run. The list of choices is the run's schedule. */

@@ -7,6 +7,7 @@
  */
 import type { HistoryValue } from '../execution/history.js';
 import type { State } from '../execution/types.js';
+import type { ClientRequest } from './workload/types.js';
 
 /** A node (process) of the simulated cluster: `0 .. nodeCount - 1`. Hosts are named `p0`, `p1`, ... */
 export type NodeId = number;
@@ -54,6 +55,12 @@ export interface Context<M, D> {
   invoke(op: Operation): void;
   /** Completes this node's outstanding operation; recorded as an `ok`/`fail`/`info` history event. */
   complete(type: CompletionType, value: HistoryValue): void;
+  /**
+   * Replies to a workload client's request (`onClientRequest`), from whichever node holds it: a message to the
+   * client, which completes the operation with `type` and `value` when it arrives (a second reply is ignored).
+   * `hint` names the node the client should ask next (a leader, a redirect), for the workload's `server` function.
+   */
+  reply(request: ClientRequest, type: CompletionType, value: HistoryValue, hint?: NodeId): void;
 }
 
 /**
@@ -72,6 +79,12 @@ export interface Protocol<S, M, D = never> {
   init(ctx: Context<M, D>): S;
   onMessage(state: S, from: NodeId, msg: M, ctx: Context<M, D>): S;
   onTimer(state: S, timer: string, ctx: Context<M, D>): S;
+  /**
+   * A workload client's request arrives (sim/workload/, docs/workloads.md): answer it with `ctx.reply(request, ...)`
+   * now or later, from this node or another one the request was forwarded to (it is plain data). Required when the
+   * scenario has a workload; a protocol whose clients are its own nodes (`ctx.invoke`) leaves it out.
+   */
+  onClientRequest?(state: S, request: ClientRequest, ctx: Context<M, D>): S;
   /**
    * The first event after a restart (event kind `restart`), given what the node last persisted (`undefined` when it
    * never persisted). Default: `init(ctx)`.

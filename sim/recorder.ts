@@ -9,10 +9,10 @@
 import type { EventKind, ExecEvent, Execution, MessageRecord, State } from '../execution/types.js';
 import { lazyExecution, type EventViews } from './lazy-execution.js';
 
-const KINDS: readonly EventKind[] = ['start', 'receive', 'timer', 'restart', 'crash', 'pause', 'resume'];
+const KINDS: readonly EventKind[] = ['start', 'receive', 'timer', 'restart', 'crash', 'pause', 'resume', 'send'];
 
 /** Event kind codes of the recorder. */
-export const Kind = { Start: 0, Receive: 1, Timer: 2, Restart: 3, Crash: 4, Pause: 5, Resume: 6 } as const;
+export const Kind = { Start: 0, Receive: 1, Timer: 2, Restart: 3, Crash: 4, Pause: 5, Resume: 6, Send: 7 } as const;
 /** An event kind code. */
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -34,7 +34,11 @@ export class Recorder {
   private readonly current: Int32Array;
   count = 0;
 
-  constructor(readonly hostCount: number) {
+  /** `names`: the hosts' names (default `p0`, `p1`, ...; a workload's clients are `c0`, `c1`, ...). */
+  constructor(
+    readonly hostCount: number,
+    private readonly names?: readonly string[],
+  ) {
     const cap = 1024;
     this.clocks = new Int32Array(cap * hostCount);
     this.hosts = new Int32Array(cap);
@@ -115,7 +119,7 @@ export class Recorder {
   }
 
   /**
-   * Builds the Execution (host names `p0`, `p1`, ...). The clocks are ready at once; the event objects, `byHost`
+   * Builds the Execution (host names `p0`, `p1`, ..., or the constructor's `names`). The clocks are ready at once; the event objects, `byHost`
    * and `hostStates` are made on first access to any of them, and the messages on first access to `messages`
    * (see sim/lazy-execution.ts). `labelOf(kind, ref)` makes the deferred labels.
    */
@@ -123,7 +127,7 @@ export class Recorder {
     const n = this.hostCount;
     const count = this.count;
     const clocks = this.clocks.subarray(0, count * n);
-    const hosts = Array.from({ length: n }, (_, h) => `p${h}`);
+    const hosts = this.names?.slice() ?? Array.from({ length: n }, (_, h) => `p${h}`);
     return lazyExecution(label, hosts, clocks, () => this.materialize(clocks, labelOf), messages);
   }
 

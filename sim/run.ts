@@ -16,6 +16,7 @@ import { formatProtocolError, type Choice } from './outcome.js';
 import { readScheduleFile, type ScheduleFile } from './schedule-file.js';
 import { simulate } from './simulator.js';
 import { validateLimits, validatePlan } from './validate.js';
+import { validateWorkload } from './workload/validate.js';
 
 /** Options of one run. */
 export interface RunOptions {
@@ -64,6 +65,8 @@ export interface RunReport {
   readonly undecided: readonly Undecided[];
   /** Number of events. */
   readonly events: number;
+  /** Clients of the scenario's workload (hosts `nodes ..` of the execution, named `c0`, `c1`, ...); absent without one. */
+  readonly clientCount?: number;
   readonly traceHash: string;
   readonly execution: Execution;
   readonly history: History;
@@ -112,7 +115,12 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
   };
   const limitsOk = validateLimits(limits);
   if (!limitsOk.ok) return limitsOk;
-  const bounded = checkRunSize(nodes, limits.eventsMax);
+  const workload = built.workload === undefined ? undefined : validateWorkload(built.workload, nodes, `scenario ${name} workload`);
+  if (workload !== undefined && !workload.ok) return workload;
+  if (workload !== undefined && built.protocol.onClientRequest === undefined) {
+    return fail({ source: `scenario ${name} workload`, message: `protocol ${built.protocol.name} has no onClientRequest handler; a workload's requests need one` });
+  }
+  const bounded = checkRunSize(nodes + (built.workload?.clients ?? 0), limits.eventsMax);
   if (!bounded.ok) return bounded;
   const skipped = [...new Set(opts.scriptedFaultsSkipped ?? [])].sort((a, b) => a - b);
   const scriptedCount = plan.value.scripted?.length ?? 0;
@@ -130,6 +138,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     ...(skipped.length === 0 ? {} : { scriptedFaultsSkipped: skipped }),
     ...(opts.sites === undefined ? {} : { sites: opts.sites }),
     ...(opts.decider === undefined ? {} : { decider: opts.decider }),
+    ...(workload === undefined ? {} : { workload: workload.value }),
     label: `${name}${opts.bug === undefined ? '' : ` (bug ${opts.bug})`} seed ${opts.seed}`,
   });
   const violations: Violation[] = [];
@@ -154,6 +163,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     violations,
     undecided,
     events: outcome.eventCount,
+    ...(outcome.clientCount === undefined ? {} : { clientCount: outcome.clientCount }),
     // Hashed on first read: a fuzz campaign never reads it for the seeds that pass.
     get traceHash() {
       return (traceHash ??= executionHash(outcome.execution));

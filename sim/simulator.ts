@@ -19,6 +19,9 @@ import { MessageStore } from './messages.js';
 import { checkedObservation } from './observe-check.js';
 import { Kind, Recorder } from './recorder.js';
 import { SiteNames } from './sites.js';
+import { WorkloadClients, type ClientEventBody } from './workload/clients.js';
+import { describeWithClients, hostName, hostNames, reliableClientLinks } from './workload/hook.js';
+import type { ClientMessage, Workload } from './workload/types.js';
 
 /** What to simulate. */
 export interface SimulationConfig {
@@ -42,6 +45,8 @@ export interface SimulationConfig {
   readonly sites?: SiteOptions;
   /** Makes a fresh run's choices instead of the seed's generator (a search strategy; sim/decider.ts). */
   readonly decider?: ChoiceDecider;
+  /** Client processes apart from the protocol (sim/workload/); a validated one (validateWorkload). */
+  readonly workload?: Workload;
 }
 
 /**
@@ -65,6 +70,8 @@ export interface SimulationResult extends RunOutcome {
   readonly siteTicks?: readonly number[];
   /** The protocol's declared `fields` (`Protocol.fields`), when it declares them: what predicates may name. */
   readonly fieldsDeclared?: readonly string[];
+  /** Clients of the workload (hosts `nodeCount ..`), when it has one. */
+  readonly clientCount?: number;
 }
 
 const DELIVER = 0;
@@ -73,6 +80,8 @@ const START = 2;
 const SCRIPTED = 3;
 const RANDOM_STEP = 4;
 const HEAL = 5;
+const CLIENT_WAKE = 6;
+const CLIENT_TIMEOUT = 7;
 
 /** Runs one simulation. Pure: the same config gives the same result. */
 export function simulate(config: SimulationConfig): SimulationResult {
@@ -81,6 +90,9 @@ export function simulate(config: SimulationConfig): SimulationResult {
 
 class Simulation implements World {
   readonly n: number;
+  /** Protocol nodes and workload clients: the execution's hosts (links are indexed `from * hostCount + to`). */
+  private readonly hostCount: number;
+  private readonly clients: WorkloadClients | undefined;
   readonly protocol: AnyProtocol;
   readonly chooser: Chooser;
   readonly network: Network;
@@ -114,19 +126,23 @@ class Simulation implements World {
   constructor(private readonly config: SimulationConfig) {
     const n = config.nodeCount;
     this.n = n;
+    const clientCount = config.workload?.clients ?? 0;
+    this.hostCount = n + clientCount;
     this.protocol = config.protocol;
     this.fieldsDeclared = config.protocol.fields === undefined ? undefined : new Set(config.protocol.fields);
     const describe = config.protocol.describe;
-    this.msgs = new MessageStore(describe === undefined ? () => 'msg' : (m) => describe.call(config.protocol, m));
+    const described = describe === undefined ? undefined : (m: unknown) => describe.call(config.protocol, m);
+    this.msgs = new MessageStore(clientCount === 0 ? (described ?? (() => 'msg')) : describeWithClients(described));
     const fresh = config.schedule === undefined && config.sites?.keyed === undefined;
     this.decider = fresh ? config.decider : undefined;
     this.chooser = new Chooser(fresh ? new Random(config.seed) : undefined, config.schedule, config.sites, this.decider);
-    this.sites = config.sites === undefined ? undefined : new SiteNames(n);
+    this.sites = config.sites === undefined ? undefined : new SiteNames(this.hostCount);
     if (this.sites !== undefined) this.chooser.at('swarm', 0);
     this.plan = config.plan.swarm === true ? swarmPlan(config.plan, this.chooser) : config.plan;
-    this.network = new Network(n, this.plan.network, this.plan.links);
-    this.ctx = new SimContext(n, this.chooser);
-    this.recorder = config.record === false ? undefined : new Recorder(n);
+    this.network = new Network(this.hostCount, this.plan.network, this.plan.links);
+    if (clientCount > 0) reliableClientLinks(this.network, n);
+    this.ctx = new SimContext(n, this.chooser, clientCount);
+    this.recorder = config.record === false ? undefined : new Recorder(this.hostCount, clientCount === 0 ? undefined : hostNames(n, clientCount));
     this.observer = config.observer;
     this.limits = { ...LIMITS_DEFAULT, ...config.limits };
     this.up = new Uint8Array(n);
@@ -143,6 +159,7 @@ class Simulation implements World {
       this.skewOffset[s.node] = s.offsetTicks;
     }
     this.queue = new EventQueue();
+    this.clients = config.workload === undefined ? undefined : new WorkloadClients(config.workload, this.clientWorld(), this.plan.healAtTicks);
   }
 
   run(): SimulationResult {
@@ -157,6 +174,7 @@ class Simulation implements World {
       .sort((a, b) => scripted[a]!.atTicks - scripted[b]!.atTicks || a - b);
     for (const i of order) q.push(scripted[i]!.atTicks, SCRIPTED, i, 0);
     if (this.plan.random !== undefined) q.push(this.plan.random.stepTicks, RANDOM_STEP, 0, 0);
+    this.clients?.start();
     let endReason: EndReason;
     for (;;) {
       if (this.protocolError !== undefined) {
@@ -203,6 +221,10 @@ class Simulation implements World {
         return this.randomStep();
       case HEAL:
         return this.heal();
+      case CLIENT_WAKE:
+        return this.clients!.onWake(a);
+      case CLIENT_TIMEOUT:
+        return this.clients!.onTimeout(a, b);
       default:
         throw new Error(`unknown queue entry kind ${kind}`);
     }
@@ -210,6 +232,10 @@ class Simulation implements World {
 
   private deliver(id: number): void {
     const to = this.msgs.to[id]!;
+    if (to >= this.n) {
+      this.msgs.pending[id]!--;
+      return this.clients!.onReply(to - this.n, id, (this.msgs.payload[id] as Extract<ClientMessage, { clientReply: unknown }>).clientReply);
+    }
     if (this.up[to] === 0) {
       this.msgs.noteDrop(id, 'crashed');
       return;
@@ -221,6 +247,7 @@ class Simulation implements World {
     this.msgs.pending[id]!--;
     const from = this.msgs.from[id]!;
     const msg = this.msgs.payload[id];
+    if (from >= this.n) return this.handle(to, Kind.Receive, undefined, id, () => this.clientRequest(to, msg));
     this.handle(to, Kind.Receive, undefined, id, () => this.protocol.onMessage(this.states[to], from, msg, this.ctx));
   }
 
@@ -246,7 +273,8 @@ class Simulation implements World {
   ): void {
     if (this.eventCount >= this.limits.eventsMax) return; // one dispatch may make several events (heal)
     if (this.sites !== undefined) this.chooser.at(this.sites.event(node, kind, labelRef, this.timerNamesBySerial), this.nowTicks);
-    this.decider?.onEvent?.(node, this.nowTicks, kind === Kind.Receive ? this.msgs.from[labelRef]! : -1);
+    const from = kind === Kind.Receive ? this.msgs.from[labelRef]! : -1;
+    this.decider?.onEvent?.(node, this.nowTicks, from < this.n ? from : -1); // strategies know the protocol's nodes only
     const ctx = this.ctx;
     ctx.reset(node, this.localTicks(node));
     let next: unknown;
@@ -281,9 +309,9 @@ class Simulation implements World {
   private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {
     const id = this.msgs.add(from, to, msg, eventId);
     if (this.sites !== undefined) this.chooser.at(this.sites.message(id, from, to, this.msgs.summary(id)), this.nowTicks);
-    this.decider?.onSend?.(from, to, this.nowTicks);
+    if (from < this.n && to < this.n) this.decider?.onSend?.(from, to, this.nowTicks); // not told of client links
     const net = this.network;
-    const link = from * this.n + to;
+    const link = from * this.hostCount + to;
     if (net.blocked[link] === 1) {
       this.msgs.dropReason[id] = 'partition';
     } else if (this.chooser.chance('drop', net.loss[link]!)) {
@@ -412,6 +440,59 @@ class Simulation implements World {
       if (this.up[node] === 0) this.restart(node);
       else this.resume(node);
     }
+    this.clients?.heal();
+  }
+
+  // ---- workload clients (sim/workload/) ----
+
+  private clientRequest(node: NodeId, msg: unknown): unknown {
+    const on = this.protocol.onClientRequest;
+    if (on === undefined) throw new Error(`protocol ${this.protocol.name} has no onClientRequest, but the scenario has a workload`);
+    return on.call(this.protocol, this.states[node], (msg as Extract<ClientMessage, { clientRequest: unknown }>).clientRequest, this.ctx);
+  }
+
+  private clientWorld(): ConstructorParameters<typeof WorkloadClients>[1] {
+    const time = (): number => this.nowTicks;
+    return {
+      nodeCount: this.n,
+      chooser: this.chooser,
+      get nowTicks(): number {
+        return time();
+      },
+      clientEvent: (c, kind, received, body) => this.clientEvent(c, kind, received, body),
+      wakeClient: (c, atTicks) => this.queue.push(atTicks, CLIENT_WAKE, c, 0),
+      timeoutClient: (c, request, atTicks) => this.queue.push(atTicks, CLIENT_TIMEOUT, c, request),
+      history: (e) => this.history.events.push(e),
+    };
+  }
+
+  /** One event of a workload client (see sim/workload/hook.ts): its choices, its record, its sends. */
+  private clientEvent(c: number, kind: 'invoke' | 'reply' | 'timeout', received: number, body: () => ClientEventBody): boolean {
+    if (this.eventCount >= this.limits.eventsMax || this.protocolError !== undefined) return false;
+    const host = this.n + c;
+    if (this.sites !== undefined) {
+      const site = kind === 'reply' ? this.sites.receive(received) : this.sites.timer(host, kind);
+      this.chooser.at(site, this.nowTicks);
+    }
+    let out: ClientEventBody;
+    try {
+      out = body();
+    } catch (e) {
+      this.protocolError = { node: host, hostName: `c${c}`, eventId: this.eventCount, message: e instanceof Error ? e.message : String(e) };
+      return false;
+    }
+    const eventId = this.eventCount++;
+    const sentFirst = this.msgs.count;
+    for (const s of out.sends) this.send(host, s.to, s.msg, eventId);
+    if (this.recorder !== undefined) {
+      const code = kind === 'invoke' ? Kind.Send : kind === 'reply' ? Kind.Receive : Kind.Timer;
+      const receivedEvent = received >= 0 ? this.msgs.sendEvent[received]! : -1;
+      const label = kind === 'reply' ? undefined : out.label;
+      const id = this.recorder.record(host, code, label, received, this.nowTicks, EMPTY, received, receivedEvent, sentFirst, out.sends.length);
+      this.notify(host, id, EMPTY);
+      if (received >= 0) this.msgs.noteReceive(received, eventId);
+    }
+    return true;
   }
 
   /** A node's observable state at the end; undefined when a failed handler left it without one. */
@@ -435,7 +516,7 @@ class Simulation implements World {
         const from = msgs.from[ref]!;
         let byFrom = receiveLabels.get(summary);
         if (byFrom === undefined) receiveLabels.set(summary, (byFrom = []));
-        return (byFrom[from] ??= `${summary} from p${from}`);
+        return (byFrom[from] ??= `${summary} from ${hostName(from, this.n)}`);
       }
       const name = this.timerNamesBySerial[ref]!;
       let label = timerLabels.get(name);
@@ -443,7 +524,7 @@ class Simulation implements World {
       return label;
     };
     const label = this.config.label ?? this.protocol.name;
-    const execution = (this.recorder ?? new Recorder(this.n)).finish(label, messages, labelOf);
+    const execution = (this.recorder ?? new Recorder(this.hostCount)).finish(label, messages, labelOf);
     const finalStates: (State | undefined)[] = [];
     for (let node = 0; node < this.n; node++) {
       finalStates.push(this.up[node] === 1 ? this.finalState(node) : undefined);
@@ -461,6 +542,7 @@ class Simulation implements World {
       eventCount: this.eventCount,
       fallbackCount: this.chooser.fallbackCount,
       ...(this.fieldsDeclared === undefined ? {} : { fieldsDeclared: [...this.fieldsDeclared] }),
+      ...(this.clients === undefined ? {} : { clientCount: this.hostCount - this.n }),
     };
     let schedule: Choice[] | undefined;
     // The schedule and its site keys are made on first access (like the execution's event objects).

@@ -50,9 +50,10 @@ function failure(answer: boolean | string): string | undefined {
 export function always<O extends State = State>(name: string, ok: StateTest<O>, description = `always: ${name}`): Property {
   return safety(property(
     name,
-    ({ execution: exec }) => {
+    ({ execution: exec, nodeCount }) => {
       for (const e of exec.events) {
         if (e.kind === 'crash' || e.kind === 'pause' || e.kind === 'resume') continue;
+        if (e.host >= nodeCount) continue; // a workload's client (hosts after the nodes) is no node
         const state = exec.hostStates[e.host]![e.index]!;
         const why = failure(ok(state as O, e.host));
         if (why !== undefined) {
@@ -91,7 +92,8 @@ export function eventually<O extends State = State>(name: string, ok: StateTest<
       const quiet = outcome.endReason === 'quiescent';
       const early = stoppedBeforeDeadline(outcome, deadline);
       if (early !== undefined) return early;
-      const states = quiet && outcome.endTicks < deadline ? outcome.finalStates : statesAt(exec, deadline);
+      // finalStates has the nodes only; statesAt has every host, a workload's clients after the nodes
+      const states = quiet && outcome.endTicks < deadline ? outcome.finalStates : statesAt(exec, deadline).slice(0, outcome.nodeCount);
       const pending: string[] = [];
       states.forEach((s, node) => {
         const why = s === undefined ? 'it is down' : failure(ok(s as O, node));

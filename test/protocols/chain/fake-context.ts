@@ -42,6 +42,9 @@ export class FakeContext implements Context<ChainMsg, ChainDurable> {
   complete(type: CompletionType, value: HistoryValue): void {
     this.ops.push({ type, value });
   }
+  reply(): void {
+    throw new Error('chain replicas do not reply to workload clients in these tests');
+  }
   /** The messages sent so far, as `to:type` strings, and forgets them. */
   drain(): string[] {
     const out = this.sent.map(({ to, msg }) => `${to}:${msg.t}`);

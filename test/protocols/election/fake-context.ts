@@ -47,6 +47,9 @@ export class FakeContext<M, D> implements Context<M, D> {
   complete(_type: CompletionType, _value: HistoryValue): void {
     throw new Error('election protocols have no client operations');
   }
+  reply(): void {
+    throw new Error('election protocols have no workload clients');
+  }
   /** Forgets what was recorded (between handler calls). */
   clear(): void {
     this.sent.length = 0;

@@ -41,6 +41,9 @@ export class FakeContext<M> implements Context<M, never> {
   complete(): void {
     throw new Error('termination protocols have no client operations');
   }
+  reply(): void {
+    throw new Error('termination protocols have no workload clients');
+  }
   /** Clears the recorded sends and timers (between handler calls). */
   clear(): this {
     this.sent.length = 0;
