@@ -4,7 +4,8 @@
  *   with `where: 'any-node'`) satisfies `q` no later than `withinTicks` after it — counted from the plan's heal point
  *   when `p` came true before it, since no promise can be kept while faults still happen.
  * - `answered({ withinTicksAfterHeal })`: every client request is answered (`ok` or `fail`) within the bound, counted
- *   from the later of its invoke and the heal point. A request cut off by its client's crash is not counted.
+ *   from the later of its invoke and the heal point. A request its client gave up on (`info`) before the deadline,
+ *   or cut off by its client's crash, is not counted: no answer was owed to anyone still waiting.
  *
  * A run a limit stopped before a deadline leaves the property undecided (`unknown`); a run that went quiet is judged
  * as it is (nothing more will happen in it).
@@ -29,8 +30,6 @@ export interface LeadsToOptions {
 export interface AnsweredOptions {
   /** The bound in ticks, from the later of a request's invoke and the plan's heal point. */
   readonly withinTicksAfterHeal: number;
-  /** Completions that count as an answer; default `ok` and `fail` (an `info` is a client giving up). */
-  readonly accept?: readonly ('ok' | 'fail' | 'info')[];
   /** Default `answered`. */
   readonly name?: string;
 }
@@ -51,15 +50,16 @@ interface Owed {
 }
 
 /** The first obligation left unmet, or undefined. Events are in happened-before order, so times never decrease. */
-function firstUnmet<O extends State>(exec: Execution, p: StateTest<O>, q: StateTest<O>, options: LeadsToOptions, heal: number): Owed | undefined {
+function firstUnmet<O extends State>(exec: Execution, nodes: number, p: StateTest<O>, q: StateTest<O>, options: LeadsToOptions, heal: number): Owed | undefined {
   const anyNode = options.where === 'any-node';
-  const current: (State | undefined)[] = exec.hosts.map(() => undefined);
-  const wasP = exec.hosts.map(() => false);
+  const current: (State | undefined)[] = new Array<State | undefined>(nodes).fill(undefined);
+  const wasP = new Array<boolean>(nodes).fill(false);
   let owed: Owed[] = [];
   for (const e of exec.events) {
     const t = e.timeTicks ?? 0;
     const late = owed.find((o) => o.deadline < t);
     if (late !== undefined) return late;
+    if (e.host >= nodes) continue; // a workload's client (hosts after the nodes) is no node
     current[e.host] = e.kind === 'crash' ? undefined : exec.hostStates[e.host]![e.index]!;
     const state = current[e.host];
     const nowP = holds(p, state, e.host);
@@ -88,7 +88,7 @@ export function leadsTo<O extends State = State>(name: string, p: StateTest<O>, 
     check: (outcome): PropertyVerdict => {
       if (outcome.endReason === 'protocol-error') return { ok: true }; // reported on its own
       const exec = outcome.execution;
-      const unmet = firstUnmet(exec, p, q, options, outcome.healAtTicks ?? 0);
+      const unmet = firstUnmet(exec, outcome.nodeCount, p, q, options, outcome.healAtTicks ?? 0);
       if (unmet === undefined) return { ok: true };
       const early = stoppedBeforeDeadline(outcome, unmet.deadline);
       if (early !== undefined) return early;
@@ -108,9 +108,13 @@ function stateAt(exec: Execution, host: number, atTicks: number): string {
   return describeState(exec.hostStates[host]![k]!);
 }
 
-/** True when the node whose client `process` is (a node's client: process mod node count) crashed in the interval. */
+/**
+ * True when the node whose client `process` is (a node's client: process mod node count) crashed in the interval.
+ * A workload's clients are hosts of their own and never crash.
+ */
 function crashedBefore(outcome: RunOutcome, process: number, fromTicks: number, untilTicks: number): boolean {
   const exec = outcome.execution;
+  if (exec.hosts.length > outcome.nodeCount) return false; // a workload's clients (hosts after the nodes) never crash
   const node = process % outcome.nodeCount;
   const own = exec.byHost[node];
   if (own === undefined) return false;
@@ -129,7 +133,6 @@ export function answered(options: AnsweredOptions): Property {
   const name = options.name ?? 'answered';
   const bound = options.withinTicksAfterHeal;
   checkBound(name, 'withinTicksAfterHeal', bound);
-  const accept = new Set(options.accept ?? ['ok', 'fail']);
   return {
     name,
     description: `every client request is answered within ${bound} ticks after the heal point`,
@@ -138,10 +141,12 @@ export function answered(options: AnsweredOptions): Property {
       const heal = outcome.healAtTicks ?? 0;
       const open = new Map<number, HistoryEvent>();
       const unanswered: { readonly invoke: HistoryEvent; readonly deadline: number }[] = [];
-      const settle = (invoke: HistoryEvent, answeredAt: number | undefined) => {
+      const settle = (invoke: HistoryEvent, end: HistoryEvent | undefined) => {
         const at = invoke.timeTicks ?? 0;
         const deadline = Math.max(at, heal) + bound;
-        if (answeredAt !== undefined && answeredAt <= deadline) return;
+        // Answered in time, or given up by the client (`info`) before an answer was owed.
+        if (end !== undefined && (end.timeTicks ?? 0) <= deadline) return;
+        const answeredAt = end?.timeTicks;
         if (crashedBefore(outcome, invoke.process, at, answeredAt ?? deadline)) return; // its client is gone
         unanswered.push({ invoke, deadline });
       };
@@ -153,7 +158,7 @@ export function answered(options: AnsweredOptions): Property {
         const invoke = open.get(e.process);
         if (invoke === undefined) continue;
         open.delete(e.process);
-        settle(invoke, accept.has(e.type) ? (e.timeTicks ?? 0) : undefined);
+        settle(invoke, e);
       }
       for (const invoke of open.values()) settle(invoke, undefined);
       if (unanswered.length === 0) return { ok: true };

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { answered, defineScenario, leadsTo, NETWORK_RELIABLE, run, type Execution, type Protocol, type State } from '../../index.js';
 import '../../testing/index.js';
+import { kvScenario } from '../workload/kv-scenario.js';
 
 type Msg = { readonly kind: 'req'; readonly n: number } | { readonly kind: 'ack'; readonly n: number };
 interface S {
@@ -108,6 +109,27 @@ describe('leadsTo and answered on hand-worked runs', () => {
     const s = defineScenario({ name: 'requests-any', protocol: requests, nodes: 3, properties: [any, same] });
     const r = run(s, { seed: 2 });
     expect(r.violations.map((v) => v.property)).toEqual(['self-idle']);
+  });
+
+  test("a workload's requests: answered after the heal by the store, not when the clients' timeout outlasts the bound", () => {
+    const withAnswered = (timeoutTicks: number, bound: number) =>
+      defineScenario({
+        name: 'workload-kv-answered',
+        protocol: () => kvScenario.build({ bug: undefined, nodes: 3 }).protocol,
+        nodes: 3,
+        faults: kvScenario.build({ bug: undefined, nodes: 3 }).faults,
+        workload: { ...kvScenario.build({ bug: undefined, nodes: 3 }).workload!, timeoutTicks },
+        limits: { eventsMax: 5_000, timeTicksMax: 2_000 },
+        properties: [answered({ withinTicksAfterHeal: bound })],
+      });
+    const ok = withAnswered(40, 60);
+    for (let seed = 0; seed < 10; seed++) expect(run(ok, { seed })).toHoldEverywhere();
+    // A client that waits 400 ticks for an answer the bound says must come in 5: a request in flight at the heal
+    // (or lost to a crash) is answered late or never.
+    const strict = withAnswered(400, 5);
+    const broken = [...Array(10).keys()].map((seed) => run(strict, { seed })).filter((r) => !r.ok);
+    expect(broken.length).toBeGreaterThan(0);
+    expect(broken[0]!.violations[0]!.message).toMatch(/^client \d+'s (get|put) [xy], invoked at tick \d+, had no answer by tick \d+/);
   });
 
   test('bad bounds are input errors naming the property', () => {
