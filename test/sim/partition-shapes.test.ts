@@ -89,8 +89,8 @@ describe('shapes and clogs in a run', () => {
     const r = run(mesh, 3, plan);
     const x = r.execution;
     for (const m of x.messages) {
-      const sent = x.events[m.sendEvent]!.timeTicks;
-      const delay = x.events[m.receiveEvents[0]!]!.timeTicks - sent;
+      const sent = x.events[m.sendEvent]!.timeTicks!;
+      const delay = x.events[m.receiveEvents[0]!]!.timeTicks! - sent;
       // sent at ticks 1 and 2 from p0: 2 × 3 ticks; later ones, and every other link: 2 ticks
       expect(delay, `${m.from}>${m.to} sent at ${sent}`).toBe(m.from === 0 && sent < 3 ? 6 : 2);
     }
