@@ -10,6 +10,7 @@ import { PARTITION_SHAPES, RANDOM_PARTITION_SHAPES, type FaultPlan } from '../..
 import { Random } from '../../sim/random.js';
 import type { Protocol } from '../../sim/process.js';
 import { fixedNetwork, run } from './helpers.js';
+import { faultsFired } from '../../search/strategies/faults-fired.js';
 
 const names = (links: readonly Link[]) => links.map(([a, b]) => `${a}>${b}`).sort();
 const both = (pairs: string) => pairs.split(' ').flatMap((p) => [`${p[0]}>${p[1]}`, `${p[1]}>${p[0]}`]).sort();
@@ -105,5 +106,40 @@ describe('shapes and clogs in a run', () => {
   test('a heal or unclog that changes nothing is not noted', () => {
     const r = run(mesh, 3, { network: fixedNetwork(1), scripted: [{ atTicks: 1, action: { kind: 'heal' } }, { atTicks: 1, action: { kind: 'unclog' } }] });
     expect(r.networkFaults).toEqual([]);
+  });
+
+  test('the faults fired of a scripted run: by hand for the network faults, from the trace for the rest', () => {
+    const plan: FaultPlan = {
+      network: fixedNetwork(1),
+      scripted: [
+        { atTicks: 0, action: { kind: 'isolate', node: 2 } },
+        { atTicks: 2, action: { kind: 'heal' } },
+        { atTicks: 3, action: { kind: 'crash', node: 1 } },
+        { atTicks: 4, action: { kind: 'restart', node: 1 } },
+        { atTicks: 5, action: { kind: 'partition-shape', shape: 'send-only', nodes: [1, 0, 2] } },
+        { atTicks: 5, action: { kind: 'partition-shape', shape: 'send-only', nodes: [1, 0, 2] } },
+      ],
+    };
+    const r = run(mesh, 3, plan);
+    const msgs = r.execution.messages;
+    const cut = msgs.filter((m) => m.dropReason === 'partition');
+    const atCrashed = msgs.filter((m) => m.dropReason === 'crashed');
+    expect(cut.length).toBeGreaterThan(0);
+    expect(atCrashed.length).toBeGreaterThan(0);
+    const to = (list: typeof msgs, node: number) => list.filter((m) => m.to === node).length;
+    const dropped = (node: number) => ({
+      ...(to(cut, node) === 0 ? {} : { 'dropped:partition': to(cut, node) }),
+      ...(to(atCrashed, node) === 0 ? {} : { 'dropped:crashed': to(atCrashed, node) }),
+    });
+    // Isolating p2 cuts links at every node (p2's to p0 and p1). The second send-only changes no link: it did not
+    // fire. p1 restarts through init (no onRecover).
+    expect(faultsFired(r)).toEqual({
+      byKind: { crash: 1, 'dropped:crashed': atCrashed.length, 'dropped:partition': cut.length, heal: 1, 'partition:isolate': 1, 'partition:send-only': 1, restart: 1 },
+      byNode: {
+        p0: { ...dropped(0), heal: 1, 'partition:isolate': 1, 'partition:send-only': 1 },
+        p1: { crash: 1, ...dropped(1), heal: 1, 'partition:isolate': 1, 'partition:send-only': 1, restart: 1 },
+        p2: { ...dropped(2), heal: 1, 'partition:isolate': 1, 'partition:send-only': 1 },
+      },
+    });
   });
 });
