@@ -9,8 +9,9 @@ import { describe, expect, test } from 'vitest';
 import { defineScenario, fuzz, property, run } from '../../index.js';
 import { faultsFired, noFaultsFired, addFaultsFired, type FaultCounts } from '../../search/strategies/faults-fired.js';
 import type { Execution } from '../../execution/types.js';
-import { RANDOM_PARTITION_SHAPES, type FaultPlan } from '../../sim/plan.js';
+import { NEVER, RANDOM_PARTITION_SHAPES, type FaultPlan } from '../../sim/plan.js';
 import { runScenario } from '../../sim/run.js';
+import { simulate } from '../../sim/simulator.js';
 import type { Protocol } from '../../sim/process.js';
 
 /** Every node pings all others every 20 ticks; a ping is answered with an ack. */
@@ -172,5 +173,23 @@ describe('random faults restricted to node sets and budgets', () => {
       crashes += struck.filter((e) => e.kind === 'crash').length;
     }
     expect(crashes).toBeGreaterThan(50);
+  });
+
+  test('downMax counts the down nodes of its own set: the plan\'s, and a kind\'s', () => {
+    const network = { delayTicksMin: 1, delayTicksMax: 2, loss: NEVER, duplication: NEVER, ordering: 'fifo' as const };
+    const calm = { restart: NEVER, resume: NEVER, partition: NEVER, heal: NEVER };
+    for (let seed = 0; seed < 50; seed++) {
+      // Crashes certain every step, never restarted: only one of p1..p3 may go down, and p0 and p4 never.
+      const kind = simulate({ protocol: pings, nodeCount: 5, seed, limits: { timeTicksMax: 200 }, plan: {
+        network, random: { stepTicks: 10, ...calm, crash: { ratio: [1, 1], nodes: [1, 2, 3], downMax: 1 }, pause: NEVER },
+      } });
+      expect(kind.execution.events.filter((e) => e.kind === 'crash').map((e) => [1, 2, 3].includes(e.host))).toEqual([true]);
+      // Pauses certain, never resumed, over p2..p4 with downMax 1: one pause, though p0 is down from tick 1 (it is
+      // outside the set, so it does not count).
+      const plan = simulate({ protocol: pings, nodeCount: 5, seed, limits: { timeTicksMax: 200 }, plan: {
+        network, scripted: [{ atTicks: 1, action: { kind: 'crash', node: 0 } }], random: { stepTicks: 10, ...calm, crash: NEVER, pause: [1, 1], nodes: [2, 3, 4], downMax: 1 },
+      } });
+      expect(plan.execution.events.filter((e) => e.kind === 'pause').map((e) => [2, 3, 4].includes(e.host))).toEqual([true]);
+    }
   });
 });
