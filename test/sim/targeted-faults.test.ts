@@ -192,4 +192,22 @@ describe('random faults restricted to node sets and budgets', () => {
       expect(plan.execution.events.filter((e) => e.kind === 'pause').map((e) => [2, 3, 4].includes(e.host))).toEqual([true]);
     }
   });
+
+  test('partitionsMax and clogsMax cap the random partitions and clogs of a run', () => {
+    const network = { delayTicksMin: 1, delayTicksMax: 2, loss: NEVER, duplication: NEVER, ordering: 'fifo' as const };
+    let atMax = 0;
+    for (let seed = 0; seed < 50; seed++) {
+      // Certain every step (so not recorded choices): partition, heal, partition, heal, then the budget is spent.
+      const r = simulate({ protocol: pings, nodeCount: 5, seed, limits: { timeTicksMax: 200 }, plan: { network, random: {
+        stepTicks: 10, crash: NEVER, restart: NEVER, pause: NEVER, resume: NEVER,
+        partition: [1, 1], heal: [1, 1], partitionsMax: 2, clog: [1, 1], unclog: [1, 1], clogsMax: 1,
+      } } });
+      expect(r.networkFaults.filter((f) => f.kind === 'clog')).toHaveLength(1);
+      // A drawn split with everyone on one side cuts no link: it does not fire, but it counts against the budget.
+      const partitions = r.networkFaults.filter((f) => f.kind.startsWith('partition:')).length;
+      expect(partitions).toBeLessThanOrEqual(2);
+      if (partitions === 2) atMax++;
+    }
+    expect(atMax).toBeGreaterThan(25);
+  });
 });
