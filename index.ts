@@ -74,7 +74,8 @@ export type { ShrinkOptions } from './search/shrink/shrink.js';
 export type { ShrinkStats } from './search/fuzz/repro.js';
 export type { StrategyConfig, StrategyName } from './search/strategies/types.js';
 export type { CoveragePoint, ExplorationReport } from './search/strategies/exploration.js';
-export type { FaultCounts } from './search/strategies/faults-fired.js';
+export { faultsFired } from './search/strategies/faults-fired.js';
+export type { FaultCounts, FaultsFired, FiredSource } from './search/strategies/faults-fired.js';
 
 // ---- polynomial "at most one" properties, and notes on how a run's properties were decided (issue #11) ----
 export { atMostOne, mutualExclusion, propertyNotes } from './api/index.js';
@@ -101,8 +102,21 @@ export { primaryBackupKv } from './protocols/kv/primary-backup.js';
 export type { KvBug } from './protocols/kv/primary-backup.js';
 
 // ---- fault plans and limits ----
-export { NETWORK_RELIABLE, NEVER } from './sim/plan.js';
-export type { FaultAction, FaultPlan, LinkBehaviour, LinkOverride, RandomFaults, Ratio, ScriptedFault } from './sim/plan.js';
+export { NETWORK_RELIABLE, NEVER, PARTITION_SHAPES, RANDOM_PARTITION_SHAPES, RANDOM_PARTITION_SHAPES_DEFAULT } from './sim/plan.js';
+export type {
+  FaultAction,
+  FaultPlan,
+  KindFaults,
+  LinkBehaviour,
+  LinkOverride,
+  PartitionShape,
+  RandomFaults,
+  RandomPartitionShape,
+  Ratio,
+  ScriptedFault,
+} from './sim/plan.js';
+export { shapeLinks, type Link } from './sim/partition-shapes.js';
+export type { NetworkFault } from './sim/outcome.js';
 export { EVENTS_MAX_DEFAULT, LIMITS_DEFAULT, TIME_TICKS_MAX_DEFAULT } from './sim/limits.js';
 export type { EndReason, Limits } from './sim/limits.js';
 export type { Choice } from './sim/outcome.js';

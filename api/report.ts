@@ -8,6 +8,7 @@ import type { ReportResult } from '../report/types.js';
 import type { RunReport } from '../sim/run.js';
 import { runCommandLine } from './command-line.js';
 import { rejectIf } from './errors.js';
+import { faultsFired } from '../search/strategies/faults-fired.js';
 
 /** The HTML space-time report of a run: every property of its scenario with its verdict, and the replay command. */
 export function runHtmlReport(report: RunReport, replayCommand: string): string {
@@ -29,6 +30,7 @@ export function runHtmlReport(report: RunReport, replayCommand: string): string 
     scenario: report.scenario,
     ...(report.bug === undefined ? {} : { bug: report.bug }),
     traceHash: report.traceHash,
+    faultsFired: faultsFired(report),
     replayCommand,
     ...(report.clientCount === undefined ? {} : { clientHosts: Array.from({ length: report.clientCount }, (_, c) => report.nodes + c) }),
   });

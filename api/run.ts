@@ -7,6 +7,7 @@ import type { Choice } from '../sim/outcome.js';
 import { runScenario, type RunReport } from '../sim/run.js';
 import type { Scenario } from '../scenarios/types.js';
 import { valueOrThrow } from './errors.js';
+import { faultsFired, type FaultsFired } from '../search/strategies/faults-fired.js';
 
 /** Options of one run. `B`: the scenario's bug names. */
 export interface RunOptions<B extends string = string> {
@@ -32,6 +33,8 @@ export interface RunResult<B extends string = string> extends RunReport {
   readonly finalStates: readonly (State | undefined)[];
   /** Options that replay this run from its recorded schedule (no seed needed), with the same limits and size. */
   readonly replayWith: RunOptions<B> & { readonly schedule: readonly Choice[] };
+  /** The faults the run fired, by kind and by node, counted from its events, messages and network faults. */
+  readonly faultsFired: FaultsFired;
 }
 
 /** A rerun of a recorded run: `hashMatches` when it produced the same trace (same `traceHash`). */
@@ -59,7 +62,7 @@ export function toRunResult<B extends string>(report: RunReport, bug: B | undefi
     eventsMax: report.eventsMax,
     timeTicksMax: report.timeTicksMax,
   };
-  return { ...report, bug, replayWith };
+  return { ...report, bug, replayWith, faultsFired: faultsFired(report) };
 }
 
 /**

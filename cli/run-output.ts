@@ -9,6 +9,8 @@ import { writeTextFile } from './files.js';
 import { ExitCode } from './exit.js';
 import type { CliIo } from './io.js';
 import { configFlagFor, runCommandLine, shellQuote } from './options.js';
+import { faultsFired } from '../search/strategies/faults-fired.js';
+import { faultsFiredLines } from './faults-output.js';
 
 /** Files a run can be written to, by flag. */
 export interface RunOutputFlags {
@@ -35,7 +37,10 @@ export function writeRunOutputs(report: RunReport, flags: RunOutputFlags, replay
   return succeed(undefined);
 }
 
-/** The JSON shape of `run` and `replay`: `{scenario, bug, seed, ok, violations, undecided, events, traceHash}`. */
+/**
+ * The JSON shape of `run` and `replay`: `{scenario, bug, seed, ok, violations, undecided, events, traceHash,
+ * endReason, endTicks, faultsFired}` (`faultsFired`: `{byKind, byNode}`, search/strategies/faults-fired.ts).
+ */
 export function runReportJson(report: RunReport): Record<string, unknown> {
   return {
     scenario: report.scenario,
@@ -51,6 +56,7 @@ export function runReportJson(report: RunReport): Record<string, unknown> {
     traceHash: report.traceHash,
     endReason: report.endReason,
     endTicks: report.endTicks,
+    faultsFired: faultsFired(report),
   };
 }
 
@@ -73,6 +79,7 @@ export function printRunReport(io: CliIo, report: RunReport, schedule?: { readon
   }
   for (const u of report.undecided) io.out(`  ${u.property}: could not decide: ${u.message}`);
   for (const n of propertyNotes(report.execution)) io.out(`  note: ${n.property}: ${n.note}`);
+  for (const line of faultsFiredLines(faultsFired(report))) io.out(line);
   io.out(`trace hash: ${report.traceHash}`);
   if (schedule?.from !== true) io.out(`replay: ${replayCommandOf(report)}`);
   if (schedule !== undefined) io.out(`replay${schedule.from ? '' : ' the schedule'}: npx dsim replay ${shellQuote(schedule.path)}`);

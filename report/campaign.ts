@@ -4,6 +4,7 @@
  * that fired, and each failure with the command that replays it. Plain data in, a page out: no sim/ import.
  */
 import { escapeHtml } from './escape.js';
+import { faultsTableHtml, type FaultsTable } from './faults-table.js';
 
 /** A point of the curve. */
 export interface CurvePoint {
@@ -18,7 +19,8 @@ export interface CampaignPage {
   /** Lines under the title: scenario, strategy, seeds, speed. */
   readonly facts: readonly string[];
   readonly curve: readonly CurvePoint[];
-  readonly faultsFired: Readonly<Record<string, number>>;
+  /** By kind and by node. */
+  readonly faultsFired: FaultsTable;
   readonly failures: readonly { readonly seed: number; readonly property: string; readonly message: string; readonly replay: string }[];
 }
 
@@ -28,7 +30,6 @@ const MARGIN = 40;
 
 /** The page's HTML. */
 export function renderCampaignHtml(page: CampaignPage): string {
-  const faults = Object.entries(page.faultsFired);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)}</title>
 <style>
@@ -43,7 +44,7 @@ ${page.facts.map((f) => `<div>${escapeHtml(f)}</div>`).join('\n')}
 <h2>Coverage</h2>
 ${curvePlot(page.curve)}
 <h2>Faults that fired</h2>
-${faults.length === 0 ? '<p>none</p>' : `<table><tr><th>fault</th><th>count</th></tr>${faults.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${v}</td></tr>`).join('')}</table>`}
+${faultsTableHtml(page.faultsFired)}
 <h2>Failures</h2>
 ${page.failures.length === 0 ? '<p>none</p>' : `<ul>${page.failures.map((f) => `<li>seed ${f.seed}: <b>${escapeHtml(f.property)}</b>: ${escapeHtml(f.message.split('\n')[0]!)}<br><code>${escapeHtml(f.replay)}</code></li>`).join('\n')}</ul>`}
 </body></html>

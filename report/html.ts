@@ -6,6 +6,7 @@ import { CLIENT_DRAW } from './client-draw.js';
 import { CLIENT_UI } from './client-ui.js';
 import { buildPageData, type PageData, type PageResult } from './data.js';
 import { escapeHtml, jsonForScript } from './escape.js';
+import { faultsTableHtml } from './faults-table.js';
 import { layoutColumns } from './layout.js';
 import { REPORT_CSS } from './style.js';
 import type { ReportInput } from './types.js';
@@ -94,6 +95,7 @@ export function renderHtmlReport(input: ReportInput): string {
 <header><h1>${escapeHtml(input.title)}</h1>${metaList(input)}${summary(input)}</header>
 <section id="properties"><h2>Properties</h2>${resultRows(data.results)}</section>
 ${replay}
+${input.faultsFired === undefined ? '' : `<section id="faults"><h2>Faults that fired</h2>${faultsTableHtml(input.faultsFired)}</section>`}
 <section id="space-time"><h2>Space-time diagram</h2>
 <div class="legend">${legend}</div>
 ${toolbar(data)}

@@ -16,6 +16,8 @@ table.results { border-collapse: collapse; width: 100%; }
 .results th, .results td { text-align: left; vertical-align: top; padding: 5px 10px; border-bottom: 1px solid var(--line); }
 .results th { font-size: 12px; color: var(--muted); font-weight: 600; }
 .results td.message { white-space: pre-wrap; }
+table.faults { border-collapse: collapse; }
+.faults th, .faults td { text-align: left; padding: 3px 10px; border-bottom: 1px solid var(--line); }
 .verdict { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: 12px; color: #fff; }
 .verdict.fails { background: var(--fails); } .verdict.holds { background: var(--holds); }
 .verdict.unknown { background: var(--unknown); }

@@ -4,6 +4,7 @@
  */
 import type { Execution } from '../execution/types.js';
 import type { Witness } from '../properties/result-types.js';
+import type { FaultsTable } from './faults-table.js';
 
 /** A property's verdict: the checker's `holds | fails | unknown`, or a run's `ok | violated`. */
 export type ReportVerdict = 'holds' | 'fails' | 'unknown' | 'ok' | 'violated';
@@ -31,6 +32,8 @@ export interface ReportInput {
   readonly traceHash?: string;
   readonly scenario?: string;
   readonly bug?: string;
+  /** The faults the run fired, by kind and by node (a simulated run's; absent: the section is left out). */
+  readonly faultsFired?: FaultsTable;
   /** Collapse runs of local events at first (default: when the execution has `COLLAPSE_EVENTS_MIN` events or more). */
   readonly collapseRuns?: boolean;
   /** Local events in a row it takes to form a collapsible run (default `RUN_EVENTS_MIN`). */

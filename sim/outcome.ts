@@ -29,6 +29,18 @@ export interface Choice {
   readonly value: number;
 }
 
+/**
+ * A network fault that fired: it changed some link. `kind` is `partition:<shape>` (`groups` for a scripted
+ * `partition` action), `heal`, `clog` or `unclog`; `nodes` are the nodes at either end of a changed link.
+ */
+export interface NetworkFault {
+  readonly ticks: number;
+  readonly kind: string;
+  readonly nodes: readonly NodeId[];
+  /** Directed links it changed. */
+  readonly links: number;
+}
+
 /** The result of one run. */
 export interface RunOutcome {
   readonly execution: Execution;

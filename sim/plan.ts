@@ -51,8 +51,47 @@ export type FaultAction =
   | { readonly kind: 'split'; readonly side: readonly NodeId[] }
   /** Cuts one node off from all others (symmetric). */
   | { readonly kind: 'isolate'; readonly node: NodeId }
+  /** Cuts `nodes` (default: every node, in order) into a shape from Jepsen's nemeses (sim/partition-shapes.ts). */
+  | { readonly kind: 'partition-shape'; readonly shape: PartitionShape; readonly nodes?: readonly NodeId[] }
   /** Removes every partition. */
-  | { readonly kind: 'heal' };
+  | { readonly kind: 'heal' }
+  /**
+   * Slows every link from a node of `from` to a node of `to` (and back when `symmetric`): a message sent over it
+   * takes `factor` times its drawn delay, until `unclog` (TigerBeetle's clogged paths, slowed instead of stopped).
+   */
+  | {
+      readonly kind: 'clog';
+      readonly mode: 'symmetric' | 'one-way';
+      readonly from: readonly NodeId[];
+      readonly to: readonly NodeId[];
+      readonly factor: number;
+    }
+  /** Removes every clog. */
+  | { readonly kind: 'unclog' };
+
+/**
+ * Partition shapes laid over an ordered list of nodes (s of them): `isolate` cuts the first off from the rest;
+ * `majority` cuts the first floor(s/2) (a minority) from the rest; `bridge` cuts the first floor(s/2) from the nodes
+ * after the next one, which stays joined to both; `ring` keeps each node's links to its ring neighbours only, within
+ * the distance that makes each see a majority; `send-only`: the first node sends but receives nothing; `receive-only`:
+ * it receives but nothing it sends arrives.
+ */
+export const PARTITION_SHAPES = ['isolate', 'majority', 'bridge', 'ring', 'send-only', 'receive-only'] as const;
+export type PartitionShape = (typeof PARTITION_SHAPES)[number];
+
+/**
+ * The shapes the random step draws from: the ordered shapes, plus `split` (each node on a side by a fair coin) and
+ * `one-way-link` (one directed link). The default, `['isolate', 'split', 'one-way-link']`, is what it always drew.
+ */
+export const RANDOM_PARTITION_SHAPES = [...PARTITION_SHAPES, 'split', 'one-way-link'] as const;
+export type RandomPartitionShape = (typeof RANDOM_PARTITION_SHAPES)[number];
+export const RANDOM_PARTITION_SHAPES_DEFAULT: readonly RandomPartitionShape[] = ['isolate', 'split', 'one-way-link'];
+
+/**
+ * One kind of random fault: its ratio per step, alone or with the nodes it may strike (replacing `random.nodes`) and,
+ * for crash and pause, at most how many of those nodes may be down at once.
+ */
+export type KindFaults = Ratio | { readonly ratio: Ratio; readonly nodes?: readonly NodeId[]; readonly downMax?: number };
 
 /** A fault at a given virtual time. */
 export interface ScriptedFault {
@@ -67,14 +106,32 @@ export interface ScriptedFault {
  */
 export interface RandomFaults {
   readonly stepTicks: number;
-  readonly crash: Ratio;
-  readonly restart: Ratio;
-  readonly partition: Ratio;
+  readonly crash: KindFaults;
+  readonly restart: KindFaults;
+  readonly partition: KindFaults;
   readonly heal: Ratio;
-  readonly pause: Ratio;
-  readonly resume: Ratio;
-  /** At most this many nodes down (crashed or paused) at once; default: a minority, `floor((n - 1) / 2)`. */
+  readonly pause: KindFaults;
+  readonly resume: KindFaults;
+  /** Chance to clog one node's links (to the other nodes of the clog set) by a factor 2..`clogFactorMax`. */
+  readonly clog?: KindFaults;
+  /** Chance to remove every clog, when some link is clogged; absent: clogs last until the heal point. */
+  readonly unclog?: Ratio;
+  /** Largest random clog factor; default 10. */
+  readonly clogFactorMax?: number;
+  /** The nodes random faults may strike (default: all); a node outside is never crashed, paused or cut off. */
+  readonly nodes?: readonly NodeId[];
+  /**
+   * At most this many nodes of `nodes` down (crashed or paused) at once; default: a minority of the cluster,
+   * `floor((n - 1) / 2)`.
+   */
   readonly downMax?: number;
+  /** The shapes a random partition is drawn from (a recorded choice); default `RANDOM_PARTITION_SHAPES_DEFAULT`. */
+  readonly partitionShapes?: readonly RandomPartitionShape[];
+  /** At most this many random crashes in a run (scripted ones do not count); default: no limit. */
+  readonly crashesMax?: number;
+  readonly pausesMax?: number;
+  readonly partitionsMax?: number;
+  readonly clogsMax?: number;
 }
 
 /** The whole fault plan of a run. */

@@ -7,10 +7,11 @@ import { Chooser, type SiteOptions } from './chooser.js';
 import type { ChoiceDecider } from './decider.js';
 import { ClientHistory } from './client-history.js';
 import { SimContext } from './context.js';
-import { applyFault, randomFaultStep, swarmPlan, type World } from './faults.js';
+import { applyFault, swarmPlan, type World } from './faults.js';
+import { RandomFaultStep } from './random-faults.js';
 import { LIMITS_DEFAULT, type EndReason, type Limits } from './limits.js';
 import { Network } from './network.js';
-import type { Choice, ProtocolError, RunOutcome } from './outcome.js';
+import type { Choice, NetworkFault, ProtocolError, RunOutcome } from './outcome.js';
 import type { FaultPlan } from './plan.js';
 import type { AnyProtocol, NodeId } from './process.js';
 import { EventQueue } from './queue.js';
@@ -72,6 +73,8 @@ export interface SimulationResult extends RunOutcome {
   readonly fieldsDeclared?: readonly string[];
   /** Clients of the workload (hosts `nodeCount ..`), when it has one. */
   readonly clientCount?: number;
+  /** The partitions, heals, clogs and unclogs that fired (changed some link), in order. */
+  readonly networkFaults: readonly NetworkFault[];
 }
 
 const DELIVER = 0;
@@ -122,6 +125,8 @@ class Simulation implements World {
   private readonly sites: SiteNames | undefined;
   private readonly fieldsDeclared: ReadonlySet<string> | undefined;
   private readonly decider: ChoiceDecider | undefined;
+  private readonly randomFaults: RandomFaultStep | undefined;
+  private readonly networkFaults: NetworkFault[] = [];
 
   constructor(private readonly config: SimulationConfig) {
     const n = config.nodeCount;
@@ -141,6 +146,7 @@ class Simulation implements World {
     this.plan = config.plan.swarm === true ? swarmPlan(config.plan, this.chooser) : config.plan;
     this.network = new Network(this.hostCount, this.plan.network, this.plan.links);
     if (clientCount > 0) reliableClientLinks(this.network, n);
+    this.randomFaults = this.plan.random === undefined ? undefined : new RandomFaultStep(this.plan.random, n);
     this.ctx = new SimContext(n, this.chooser, clientCount);
     this.recorder = config.record === false ? undefined : new Recorder(this.hostCount, clientCount === 0 ? undefined : hostNames(n, clientCount));
     this.observer = config.observer;
@@ -324,7 +330,8 @@ class Simulation implements World {
 
   private schedule(id: number, link: number): void {
     const net = this.network;
-    let t = this.nowTicks + this.chooser.intRange('delay', net.delayTicksMin[link]!, net.delayTicksMax[link]!);
+    const drawn = this.chooser.intRange('delay', net.delayTicksMin[link]!, net.delayTicksMax[link]!);
+    let t = this.nowTicks + drawn * net.clogFactor[link]!;
     if (net.fifo[link] === 1) {
       if (t < net.lastDeliveryTicks[link]!) t = net.lastDeliveryTicks[link]!;
       net.lastDeliveryTicks[link] = t;
@@ -403,6 +410,11 @@ class Simulation implements World {
     held.length = 0;
   }
 
+  noteNetworkFault(kind: string, links: readonly number[]): void {
+    if (links.length === 0) return;
+    this.networkFaults.push({ ticks: this.nowTicks, kind, nodes: this.network.endsOf(links), links: links.length });
+  }
+
   private recordBare(node: NodeId, kind: Kind, label: string): void {
     const id = this.recorder?.record(node, kind, label, -1, this.nowTicks, EMPTY, -1, -1, 0, 0);
     this.eventCount++;
@@ -420,20 +432,22 @@ class Simulation implements World {
   private randomStep(): void {
     if (this.healed) return;
     if (this.sites !== undefined) this.chooser.at(this.sites.faultStep(this.nowTicks), this.nowTicks);
-    randomFaultStep(this, this.plan.random!);
+    this.randomFaults!.step(this);
     const step = this.plan.random!.stepTicks;
     const next = this.nowTicks + step;
     const heal = this.plan.healAtTicks;
     let down = 0;
     for (let i = 0; i < this.n; i++) down += (1 - this.up[i]!) | this.paused[i]!;
-    if ((heal === undefined || next < heal) && (this.queue.length > 0 || down > 0 || this.network.partitioned)) {
+    const faulty = down > 0 || this.network.partitioned || this.network.clogged;
+    if ((heal === undefined || next < heal) && (this.queue.length > 0 || faulty)) {
       this.queue.push(next, RANDOM_STEP, 0, 0);
     }
   }
 
   private heal(): void {
     this.healed = true;
-    this.network.heal();
+    this.noteNetworkFault('heal', this.network.heal());
+    this.noteNetworkFault('unclog', this.network.unclog());
     this.network.calm();
     for (let node = 0; node < this.n; node++) {
       if (this.protocolError !== undefined) return;
@@ -541,6 +555,7 @@ class Simulation implements World {
       inFlightCount: msgs.inFlightCount(),
       eventCount: this.eventCount,
       fallbackCount: this.chooser.fallbackCount,
+      networkFaults: this.networkFaults,
       ...(this.fieldsDeclared === undefined ? {} : { fieldsDeclared: [...this.fieldsDeclared] }),
       ...(this.clients === undefined ? {} : { clientCount: this.hostCount - this.n }),
     };

@@ -1,9 +1,11 @@
 /** Validation of fault plans and limits: a bad value is an InputError naming the field and what was expected. */
 import { fail, succeed, type Failable } from '../execution/failable.js';
 import type { Limits } from './limits.js';
-import type { FaultAction, FaultPlan, LinkBehaviour, LinkOverride, Ratio } from './plan.js';
+import { PARTITION_SHAPES, type FaultAction, type FaultPlan, type LinkBehaviour, type LinkOverride, type Ratio } from './plan.js';
+import { nodeSetProblems, randomProblems } from './validate-random.js';
 
-type Problem = string | undefined;
+/** A problem in words, or undefined. */
+export type Problem = string | undefined;
 
 /** Checks a plan for a cluster of `nodeCount` nodes; the error names the first bad field. */
 export function validatePlan(plan: FaultPlan, nodeCount: number, source = 'fault plan'): Failable<FaultPlan> {
@@ -21,14 +23,7 @@ export function validatePlan(plan: FaultPlan, nodeCount: number, source = 'fault
       integerProblem(`clockSkews[${i}].ratePercent`, s.ratePercent, 1),
     ]),
   ];
-  const r = plan.random;
-  if (r !== undefined) {
-    problems.push(integerProblem('random.stepTicks', r.stepTicks, 1));
-    for (const k of ['crash', 'restart', 'partition', 'heal', 'pause', 'resume'] as const) {
-      problems.push(ratioProblem(`random.${k}`, r[k]));
-    }
-    if (r.downMax !== undefined) problems.push(integerProblem('random.downMax', r.downMax, 0));
-  }
+  if (plan.random !== undefined) problems.push(...randomProblems(plan.random, nodeCount));
   const first = problems.find((p) => p !== undefined);
   return first === undefined ? succeed(plan) : fail({ source, message: first });
 }
@@ -82,10 +77,23 @@ function actionProblems(field: string, a: FaultAction, n: number): Problem[] {
       return [...a.from, ...a.to].map((x) => nodeProblem(`${field} node`, x, n));
     case 'split':
       return a.side.map((x) => nodeProblem(`${field}.side node`, x, n));
+    case 'partition-shape':
+      return [
+        (PARTITION_SHAPES as readonly string[]).includes(a.shape) ? undefined : `${field}.shape is "${String(a.shape)}"; expected one of ${PARTITION_SHAPES.join(', ')}`,
+        ...(a.nodes === undefined ? [] : nodeSetProblems(`${field}.nodes`, a.nodes, n)),
+      ];
+    case 'clog':
+      return [
+        a.mode === 'symmetric' || a.mode === 'one-way' ? undefined : `${field}.mode is "${String(a.mode)}"; expected "symmetric" or "one-way"`,
+        ...nodeSetProblems(`${field}.from`, a.from, n),
+        ...nodeSetProblems(`${field}.to`, a.to, n),
+        integerProblem(`${field}.factor`, a.factor, 1),
+      ];
     case 'heal':
+    case 'unclog':
       return [];
     default:
-      return [`${field}.kind is "${String((a as { kind: unknown }).kind)}"; expected crash, restart, pause, resume, partition, split, isolate or heal`];
+      return [`${field}.kind is "${String((a as { kind: unknown }).kind)}"; expected crash, restart, pause, resume, partition, split, isolate, partition-shape, heal, clog or unclog`];
   }
 }
 
@@ -99,7 +107,8 @@ function tickProblem(field: string, ticks: number): Problem {
   return integerProblem(field, ticks, 0);
 }
 
-function integerProblem(field: string, value: number, min: number): Problem {
+/** Problem with an integer field, or undefined. */
+export function integerProblem(field: string, value: number, min: number): Problem {
   return Number.isInteger(value) && value >= min
     ? undefined
     : `${field} is ${String(value)}; expected an integer${min === -Infinity ? '' : ` ≥ ${min}`}`;

@@ -16,6 +16,7 @@ import { watchFuzzSignals, signalExitCode } from '../fuzz-signals.js';
 import { parseOptionalCount, runCommandLine, shellQuote, singleValued } from '../options.js';
 import { progressView } from '../progress.js';
 import type { Command } from './command.js';
+import { faultsFiredLines } from '../faults-output.js';
 import { scenarioNamed, type ConfigFlag } from '../scenarios.js';
 
 interface FuzzArgs extends ConfigFlag {
@@ -212,8 +213,7 @@ function printFuzz(io: CliIo, r: FuzzResult): void {
 /** What the campaign explored: one line of coverage, one of the faults that fired. */
 function printExplored(io: CliIo, e: ExplorationReport): void {
   io.out(`explored: ${e.states} abstract states, ${e.keys} coverage keys, ${e.shapes} run shapes`);
-  const faults = Object.entries(e.faultsFired).map(([kind, count]) => `${kind} ${count}`);
-  io.out(`faults fired: ${faults.length === 0 ? 'none' : faults.join(', ')}`);
+  for (const line of faultsFiredLines(e.faultsFired)) io.out(line);
 }
 
 /** The seeds that could not decide a property: not failures, but a limit to raise. */

@@ -35,7 +35,7 @@ export function runSeed(job: CampaignJob, scenario: Scenario, seed: number, inpu
   const coverage = coverageOf(r.execution, r.abstractState);
   if (!coverage.ok) return coverage;
   const { keys, keyTicks, hbHash } = coverage.value;
-  const explored = { keys, keyTicks, hbHash, faults: faultsFired(r.execution, r.schedule) };
+  const explored = { keys, keyTicks, hbHash, faults: faultsFired(r) };
   const steered = steer !== undefined; // no decider: the seed alone made the run, as under random
   const keepChoices = strategy === 'coverage' || (steered && violations.length > 0);
   return {

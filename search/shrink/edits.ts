@@ -22,6 +22,7 @@ const PARTITION_DETAIL: ReadonlySet<string> = new Set([
   'fault:partition-peer',
   'fault:split-side',
 ]);
+const CLOG_DETAIL: ReadonlySet<string> = new Set(['fault:clog-node', 'fault:clog-factor']);
 
 /** Sets the choices at `positions` to their defaults (`isDefault` says which already are). */
 export function withDefaults(
@@ -67,9 +68,10 @@ function replaceAt(out: Choice[], i: number, value: number, hasDuplicates: boole
     out.splice(i, 1, next, DEFAULT_CHOICE);
   } else if (off && NODE_PICK[kind] !== undefined) {
     out.splice(i, out[i + 1]?.kind === NODE_PICK[kind] ? 2 : 1, next);
-  } else if (off && kind === 'fault:partition') {
+  } else if (off && (kind === 'fault:partition' || kind === 'fault:clog')) {
+    const detail = kind === 'fault:clog' ? CLOG_DETAIL : PARTITION_DETAIL;
     let end = i + 1;
-    while (end < out.length && PARTITION_DETAIL.has(out[end]!.kind)) end++;
+    while (end < out.length && detail.has(out[end]!.kind)) end++;
     out.splice(i, end - i, next);
   } else {
     out[i] = next;

@@ -30,6 +30,8 @@ export const FAULT_CHOICE_KINDS: ReadonlySet<string> = new Set([
   'fault:resume',
   'fault:heal',
   'fault:partition',
+  'fault:clog',
+  'fault:unclog',
 ]);
 
 /**

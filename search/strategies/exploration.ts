@@ -3,7 +3,7 @@
  * runs, the distinct abstract states and happens-before summaries, and the faults that fired. Outcomes are absorbed
  * in seed order, so the figures are the same whatever number of workers ran the campaign.
  */
-import { addFaultCounts, sortedFaultCounts, type FaultCounts } from './faults-fired.js';
+import { addFaultsFired, noFaultsFired, sortedFaultsFired, type FaultsFired } from './faults-fired.js';
 
 /** Runs between two points of the coverage curve (every `CURVE_STEP_RUNS / 10` over the first `CURVE_STEP_RUNS`). */
 export const CURVE_STEP_RUNS = 1_000;
@@ -27,8 +27,8 @@ export interface ExplorationReport {
   readonly shapes: number;
   /** A point every 100 runs up to 1,000, then every 1,000 (`CURVE_STEP_RUNS`), and one at the end. */
   readonly curve: readonly CoveragePoint[];
-  /** Faults that fired over the campaign, by kind. */
-  readonly faultsFired: FaultCounts;
+  /** Faults that fired over the campaign, by kind and by node. */
+  readonly faultsFired: FaultsFired;
 }
 
 /** One run's share of the exploration (a worker computes it; it crosses to the main thread as plain data). */
@@ -37,7 +37,7 @@ export interface RunExploration {
   /** The tick at which each key first appeared in the run. */
   readonly keyTicks: readonly number[];
   readonly hbHash: string;
-  readonly faults: FaultCounts;
+  readonly faults: FaultsFired;
 }
 
 export class Exploration {
@@ -45,7 +45,7 @@ export class Exploration {
   private readonly shapes = new Set<string>();
   private states = 0;
   private runs = 0;
-  private readonly faults: FaultCounts = {};
+  private readonly faults: FaultsFired = noFaultsFired();
   private readonly curve: CoveragePoint[] = [];
 
   /** Takes one run's share (in seed order). */
@@ -56,7 +56,7 @@ export class Exploration {
       if (k.startsWith('s:')) this.states++;
     }
     this.shapes.add(run.hbHash);
-    addFaultCounts(this.faults, run.faults);
+    addFaultsFired(this.faults, run.faults);
     this.runs++;
     const step = this.runs <= CURVE_STEP_RUNS ? CURVE_STEP_RUNS / 10 : CURVE_STEP_RUNS;
     if (this.runs % step === 0) this.curve.push(this.point());
@@ -68,6 +68,6 @@ export class Exploration {
 
   report(): ExplorationReport {
     const curve = this.curve.length > 0 && this.curve[this.curve.length - 1]!.runs === this.runs ? this.curve : [...this.curve, this.point()];
-    return { ...this.point(), curve, faultsFired: sortedFaultCounts(this.faults) };
+    return { ...this.point(), curve, faultsFired: sortedFaultsFired(this.faults) };
   }
 }

@@ -67,6 +67,8 @@ const FAULT_CHANCES: ReadonlySet<string> = new Set([
   'fault:resume',
   'fault:partition',
   'fault:heal',
+  'fault:clog',
+  'fault:unclog',
   'drop',
   'duplicate',
 ]);

@@ -1,7 +1,7 @@
 /**
  * Coverage keys and faults fired, worked by hand on a tiny execution: p0 starts `idle`, sends m0 to p1 while `busy`;
  * p1 starts `idle`, receives m0 and turns `busy`, crashes and restarts `idle`. A second message m1 is dropped by a
- * partition. And the mutation operators keep a mutant's untouched prefix as the parent's.
+ * partition (p1 isolated at tick 4, healed at 8). And the mutation operators keep a mutant's untouched prefix as the parent's.
  */
 import { describe, expect, it } from 'vitest';
 import { buildExecution } from '../../execution/build.js';
@@ -56,15 +56,18 @@ describe('coverage keys', () => {
 });
 
 describe('faults fired', () => {
-  it('counts crashes and restarts from the events, partitions from the choices, drops by reason', () => {
-    const schedule = [
-      { kind: 'fault:crash', value: 1 },
-      { kind: 'fault:partition', value: 1 },
-      { kind: 'fault:partition', value: 0 },
-      { kind: 'fault:heal', value: 1 },
-      { kind: 'delay', value: 1 },
+  it('counts crashes and restarts from the events, partitions and heals from the network faults noted, drops by reason, by kind and by node', () => {
+    const networkFaults = [
+      { ticks: 4, kind: 'partition:isolate', nodes: [0, 1], links: 2 },
+      { ticks: 8, kind: 'heal', nodes: [0, 1], links: 2 },
     ];
-    expect(faultsFired(execution, schedule)).toEqual({ crash: 1, restart: 1, partition: 1, heal: 1, 'dropped:partition': 1 });
+    expect(faultsFired({ execution, networkFaults })).toEqual({
+      byKind: { crash: 1, 'dropped:partition': 1, heal: 1, 'partition:isolate': 1, restart: 1 },
+      byNode: {
+        p0: { heal: 1, 'partition:isolate': 1 },
+        p1: { crash: 1, 'dropped:partition': 1, heal: 1, 'partition:isolate': 1, restart: 1 },
+      },
+    });
   });
 });
 
