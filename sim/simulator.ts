@@ -7,8 +7,9 @@ import { Chooser, type SiteOptions } from './chooser.js';
 import type { ChoiceDecider } from './decider.js';
 import { ClientHistory } from './client-history.js';
 import { SimContext } from './context.js';
+import { Disks } from './disks.js';
 import { applyFault, randomFaultStep, swarmPlan, type World } from './faults.js';
-import { LIMITS_DEFAULT, type EndReason, type Limits } from './limits.js';
+import { LIMITS_DEFAULT, STORAGE_CHARS_MAX_DEFAULT, type EndReason, type Limits } from './limits.js';
 import { Network } from './network.js';
 import type { Choice, ProtocolError, RunOutcome } from './outcome.js';
 import type { FaultPlan } from './plan.js';
@@ -73,6 +74,7 @@ const START = 2;
 const SCRIPTED = 3;
 const RANDOM_STEP = 4;
 const HEAL = 5;
+const FSYNC = 6;
 
 /** Runs one simulation. Pure: the same config gives the same result. */
 export function simulate(config: SimulationConfig): SimulationResult {
@@ -95,6 +97,8 @@ class Simulation implements World {
   healed = false;
   private eventCount = 0;
   private protocolError: ProtocolError | undefined;
+  private storageFull = false;
+  private readonly disks: Disks;
   // nodes
   readonly up: Uint8Array;
   readonly paused: Uint8Array;
@@ -125,10 +129,12 @@ class Simulation implements World {
     if (this.sites !== undefined) this.chooser.at('swarm', 0);
     this.plan = config.plan.swarm === true ? swarmPlan(config.plan, this.chooser) : config.plan;
     this.network = new Network(n, this.plan.network, this.plan.links);
+    this.limits = { ...LIMITS_DEFAULT, ...config.limits };
     this.ctx = new SimContext(n, this.chooser);
+    this.ctx.storage.faults = this.plan.storage;
+    this.disks = new Disks(n, this.plan.storage, this.chooser, this.limits.storageCharsMax ?? STORAGE_CHARS_MAX_DEFAULT);
     this.recorder = config.record === false ? undefined : new Recorder(n);
     this.observer = config.observer;
-    this.limits = { ...LIMITS_DEFAULT, ...config.limits };
     this.up = new Uint8Array(n);
     this.paused = new Uint8Array(n);
     this.states = new Array<unknown>(n).fill(undefined);
@@ -161,6 +167,10 @@ class Simulation implements World {
     for (;;) {
       if (this.protocolError !== undefined) {
         endReason = 'protocol-error';
+        break;
+      }
+      if (this.storageFull) {
+        endReason = 'storage-limit';
         break;
       }
       if (this.observerStopped) {
@@ -203,6 +213,8 @@ class Simulation implements World {
         return this.randomStep();
       case HEAL:
         return this.heal();
+      case FSYNC:
+        return this.fsyncDone(a);
       default:
         throw new Error(`unknown queue entry kind ${kind}`);
     }
@@ -249,6 +261,7 @@ class Simulation implements World {
     this.decider?.onEvent?.(node, this.nowTicks, kind === Kind.Receive ? this.msgs.from[labelRef]! : -1);
     const ctx = this.ctx;
     ctx.reset(node, this.localTicks(node));
+    ctx.storage.reset(this.disks.of(node));
     let next: unknown;
     let fields: State | undefined;
     try {
@@ -271,11 +284,33 @@ class Simulation implements World {
       const receivedEvent = received >= 0 ? this.msgs.sendEvent[received]! : -1;
       const r = this.recorder;
       const id = r.record(node, kind, label, labelRef, this.nowTicks, fields!, received, receivedEvent, sentFirst, sendCount);
+      const note = ctx.storage.note();
+      if (note !== undefined) r.note(id, note);
       this.notify(node, id, fields!);
       if (received >= 0) this.msgs.noteReceive(received, eventId);
     }
     for (let i = 0; i < ctx.timerNames.length; i++) this.setTimer(node, ctx.timerNames[i]!, ctx.timerDelays[i]!);
     if (ctx.persisted) this.durables[node] = ctx.durable;
+    if (ctx.storage.requests.length > 0) {
+      const schedule = (ticks: number, serial: number) => this.queue.push(this.nowTicks + ticks, FSYNC, serial, 0);
+      if (!this.disks.apply(node, ctx.storage, schedule)) this.storageFull = true;
+    }
+  }
+
+  /** An fsync completes (an event, `onFsync`), unless a crash voided it; held while the node is paused. */
+  private fsyncDone(serial: number): void {
+    const node = this.disks.nodeOf(serial);
+    if (this.paused[node] === 1) {
+      this.held[node]!.push(FSYNC, serial, 0);
+      return;
+    }
+    const done = this.disks.complete(serial);
+    if (done === undefined) return;
+    const onFsync = this.protocol.onFsync;
+    const ref = this.timerNamesBySerial.push('(fsync)') - 1; // the event's site is `t<node>:(fsync)#k`
+    this.handle(node, Kind.Timer, done.label, ref, () =>
+      onFsync === undefined ? this.states[node] : onFsync.call(this.protocol, this.states[node], done.id, this.ctx),
+    );
   }
 
   private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {
@@ -330,7 +365,8 @@ class Simulation implements World {
   crash(node: NodeId): void {
     if (this.eventCount >= this.limits.eventsMax) return; // the run ends here
     if (this.up[node] === 0) return;
-    this.recordBare(node, Kind.Crash, 'crash');
+    const storageNote = this.disks.crash(node);
+    this.recordBare(node, Kind.Crash, storageNote === undefined ? 'crash' : `crash [${storageNote}]`);
     this.up[node] = 0;
     this.paused[node] = 0;
     this.states[node] = undefined;
