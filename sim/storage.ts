@@ -209,6 +209,7 @@ export class StorageContext implements Storage {
 
   /** The label note of this handler's storage requests (`storage: append 1, fsync #2`), or undefined. */
   note(): string | undefined {
+    if (this.requests.length === 0 && this.readErrors === 0) return undefined;
     const parts: string[] = [];
     if (this.appends > 0) parts.push(`append ${this.appends}`);
     if (this.puts > 0) parts.push(`put ${this.puts}`);
