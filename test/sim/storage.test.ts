@@ -114,6 +114,17 @@ describe('storage', () => {
     expect(final(crashed)).toMatchObject({ recovered: '', key: 'none' });
   });
 
+  it("a pause holds an fsync's completion until the node resumes", () => {
+    const plan = planOf(undefined, 50);
+    const paused: FaultPlan = {
+      ...plan,
+      scripted: [{ atTicks: 0, action: { kind: 'pause', node: 0 } }, { atTicks: 5, action: { kind: 'resume', node: 0 } }, ...plan.scripted!],
+    };
+    const r = run(writer(), 1, paused);
+    expect(r.execution.events.find((e) => e.label.startsWith('fsync #1 done'))!.timeTicks).toBe(5);
+    expect(run(writer(), 1, plan).execution.events.find((e) => e.label.startsWith('fsync #1 done'))!.timeTicks).toBe(1);
+  });
+
   it('storage faults that fire are counted in faultsFired', () => {
     const r = run(writer(), 1, planOf({ lose: [1, 2], torn: [1, 2], readError: [1, 2], fsyncDelay: [1, 2] }), 3);
     const faults = new Set(['storage:lose', 'storage:torn', 'storage:read-error', 'storage:fsync-delay']);
