@@ -84,6 +84,7 @@ export type { CompileOptions } from './properties/predicate/index.js';
 
 // ---- writing a protocol ----
 export type { AnyProtocol, CompletionType, Context, NodeId, Operation, Protocol } from './sim/process.js';
+export type { ReadResult, Storage } from './sim/storage.js';
 export type { Property, PropertyVerdict, RunOutcome, Scenario, ScenarioOrigin } from './scenarios/types.js';
 
 // ---- workloads: client processes apart from the protocol (docs/workloads.md) ----
@@ -114,10 +115,12 @@ export type {
   RandomPartitionShape,
   Ratio,
   ScriptedFault,
+  StorageFaults,
 } from './sim/plan.js';
 export { shapeLinks, type Link } from './sim/partition-shapes.js';
 export type { NetworkFault } from './sim/outcome.js';
-export { EVENTS_MAX_DEFAULT, LIMITS_DEFAULT, TIME_TICKS_MAX_DEFAULT } from './sim/limits.js';
+export { EVENTS_MAX_DEFAULT, LIMITS_DEFAULT, STORAGE_CHARS_MAX_DEFAULT, TIME_TICKS_MAX_DEFAULT } from './sim/limits.js';
+export { FSYNC_DELAY_TICKS_MAX_DEFAULT } from './sim/disks.js';
 export type { EndReason, Limits } from './sim/limits.js';
 export type { Choice } from './sim/outcome.js';
 export { validatePlan } from './sim/validate.js';

@@ -33,6 +33,8 @@ const SIZES: readonly (readonly [scenario: string, bug: string, property: string
   ['safra/large', 'no-blacken-on-receive', 'no-false-detection', 9],
   ['safra/large', 'announce-on-white-token', 'no-false-detection', 5],
   ['safra/large', 'reset-counter-on-token', 'detects-termination', 368],
+  ['durable-log', 'sent-before-logged', 'acked-writes-survive', 5],
+  ['durable-log', 'ignore-checksums', 'log-holds-written-values', 5],
 ];
 
 /** The hand-made reproduction of a bug variant: the property it violates and its events (undefined: none yet). */

@@ -5,6 +5,7 @@
  */
 import { chainScenarios } from './chain.js';
 import { chainDeepScenarios } from './chain-deep.js';
+import { durableLogScenarios } from './durable-log.js';
 import { electionScenarios } from './election.js';
 import { leaseLockScenarios } from './lease-lock.js';
 import { paxosScenario } from './paxos.js';
@@ -24,6 +25,7 @@ export const SCENARIOS = {
   ...leaseLockScenarios,
   'raft-log': raftLogScenario,
   paxos: paxosScenario,
+  ...durableLogScenarios,
 } as const satisfies Record<string, Scenario>;
 
 /** Names of the registered scenarios. */

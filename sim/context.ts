@@ -7,6 +7,7 @@ import type { HistoryValue } from '../execution/history.js';
 import type { Chooser } from './chooser.js';
 import type { CompletionType, Context, NodeId, Operation } from './process.js';
 import type { ClientMessage, ClientRequest } from './workload/types.js';
+import { StorageContext } from './storage.js';
 
 /** A protocol misusing its context; reported as a protocol error of the run. */
 export class ContextMisuse extends Error {}
@@ -27,12 +28,17 @@ export class SimContext implements Context<unknown, unknown> {
   readonly ops: ({ readonly invoke: Operation } | { readonly type: CompletionType; readonly value: HistoryValue })[] =
     [];
 
+  /** Storage requests and reads (sim/storage.ts); the simulator points it at the node's disk. */
+  readonly storage: StorageContext;
+
   constructor(
     readonly nodeCount: number,
     private readonly chooser: Chooser,
     /** Clients of the workload (hosts `nodeCount ..`); 0 without one. */
     private readonly clientCount = 0,
-  ) {}
+  ) {
+    this.storage = new StorageContext(chooser);
+  }
 
   /** Points the context at a node and clears the buffers. */
   reset(self: NodeId, nowTicks: number): void {

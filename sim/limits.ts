@@ -1,10 +1,18 @@
-/** Limits on one run. A run that reaches one ends with that reason (`events-limit`, `time-limit`). */
+/** Limits on one run. A run that reaches one ends with that reason (`events-limit`, `time-limit`, `storage-limit`). */
 export interface Limits {
   /** Recorded events per run at most. */
   readonly eventsMax: number;
   /** Virtual time at most: nothing scheduled after this tick happens. */
   readonly timeTicksMax: number;
+  /**
+   * Characters one node's storage holds at most (log records, keys and values, synced or not; sim/storage.ts): a
+   * handler whose writes pass it ends the run with `storage-limit`. Optional: default `STORAGE_CHARS_MAX_DEFAULT`.
+   */
+  readonly storageCharsMax?: number;
 }
+
+/** Default characters of one node's storage. */
+export const STORAGE_CHARS_MAX_DEFAULT = 1_000_000;
 
 /** Default events per run. */
 export const EVENTS_MAX_DEFAULT = 100_000;
@@ -14,8 +22,11 @@ export const TIME_TICKS_MAX_DEFAULT = 1_000_000;
 /** Default limits. */
 export const LIMITS_DEFAULT: Limits = { eventsMax: EVENTS_MAX_DEFAULT, timeTicksMax: TIME_TICKS_MAX_DEFAULT };
 
-/** Why a run ended. `quiescent`: nothing left to happen; `observer-stop`: an event observer ended it. */
-export type EndReason = 'quiescent' | 'events-limit' | 'time-limit' | 'protocol-error' | 'observer-stop';
+/**
+ * Why a run ended. `quiescent`: nothing left to happen; `observer-stop`: an event observer ended it;
+ * `storage-limit`: a node's storage grew past `storageCharsMax`.
+ */
+export type EndReason = 'quiescent' | 'events-limit' | 'time-limit' | 'storage-limit' | 'protocol-error' | 'observer-stop';
 
 /**
  * Nodes of one run at most (a scenario may set a lower `nodesMax`): a run records a vector clock of this many cells

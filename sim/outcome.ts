@@ -41,6 +41,13 @@ export interface NetworkFault {
   readonly links: number;
 }
 
+/** A storage fault that struck a node's disk (sim/storage.ts): `count` of `kind` at once. */
+export interface StorageFault {
+  readonly node: NodeId;
+  readonly kind: 'storage:lose' | 'storage:torn' | 'storage:read-error' | 'storage:fsync-delay';
+  readonly count: number;
+}
+
 /** The result of one run. */
 export interface RunOutcome {
   readonly execution: Execution;

@@ -134,6 +134,25 @@ export interface RandomFaults {
   readonly clogsMax?: number;
 }
 
+/**
+ * Storage faults (docs/storage.md), for protocols that use `ctx.storage`; each is a recorded `storage:*` choice whose
+ * default is "no fault". Without this field storage never fails and an fsync completes after 1 tick.
+ */
+export interface StorageFaults {
+  /** At a crash, the node's unsynced writes are lost (`storage:lose`): all, or a suffix (`storage:kept` survive). */
+  readonly lose: Ratio;
+  /** At a crash, the last unsynced write that survives is torn: cut to a shorter prefix (`storage:torn`). */
+  readonly torn: Ratio;
+  /** A read (`log()`, `get(k)`) answers a latent read error (`storage:read-error`). */
+  readonly readError: Ratio;
+  /** An fsync completes `1..fsyncDelayTicksMax` ticks late (`storage:fsync-delay`, `storage:fsync-delay-ticks`). */
+  readonly fsyncDelay: Ratio;
+  /** Ticks an fsync takes when not delayed (default 1, at least 1). */
+  readonly fsyncTicks?: number;
+  /** Extra ticks of a delayed fsync at most (default 20). */
+  readonly fsyncDelayTicksMax?: number;
+}
+
 /** The whole fault plan of a run. */
 export interface FaultPlan {
   readonly network: LinkBehaviour;
@@ -150,6 +169,8 @@ export interface FaultPlan {
    * paused nodes resume, loss and duplication become zero, and no further fault (scripted or random) happens.
    */
   readonly healAtTicks?: number;
+  /** Storage faults, for protocols that use `ctx.storage` (swarm mode leaves them as they are). */
+  readonly storage?: StorageFaults;
   /** Per-node clock skew: local time = floor(virtual × ratePercent / 100) + offsetTicks; timers run at that rate. */
   readonly clockSkews?: readonly { readonly node: NodeId; readonly offsetTicks: number; readonly ratePercent: number }[];
 }

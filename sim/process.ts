@@ -8,6 +8,7 @@
 import type { HistoryValue } from '../execution/history.js';
 import type { State } from '../execution/types.js';
 import type { ClientRequest } from './workload/types.js';
+import type { Storage } from './storage.js';
 
 /** A node (process) of the simulated cluster: `0 .. nodeCount - 1`. Hosts are named `p0`, `p1`, ... */
 export type NodeId = number;
@@ -44,6 +45,12 @@ export interface Context<M, D> {
   cancelTimer(name: string): void;
   /** Stores `durable`, replacing what was stored before; it survives crashes and is handed to `onRecover`. */
   persist(durable: D): void;
+  /**
+   * The node's log and key-value store with explicit fsync, for protocols that model writing, syncing and sending
+   * apart (docs/storage.md): writes are requests like sends, reads see what the node wrote, synced or not, and an
+   * fsync's completion is an `onFsync` event. Storage faults come from the plan's `storage` field.
+   */
+  readonly storage: Storage;
   /**
    * A recorded choice in `[0, optionCount)`, e.g. which peer to contact. On replay the recorded value is used; when
    * the schedule has run out or the value no longer fits, the answer is 0.
@@ -90,6 +97,11 @@ export interface Protocol<S, M, D = never> {
    * never persisted). Default: `init(ctx)`.
    */
   onRecover?(durable: D | undefined, ctx: Context<M, D>): S;
+  /**
+   * Fsync `fsync` (the id `ctx.storage.fsync()` returned) completed: every write made before it is durable (event
+   * kind `timer`, label `fsync #<id> done`). An fsync a crash interrupted never completes. Default: state unchanged.
+   */
+  onFsync?(state: S, fsync: number, ctx: Context<M, D>): S;
   /**
    * The observable variables of node `node`'s state, for predicates: a snapshot recorded after every event. Return
    * a new object (or one never changed afterwards): the recording keeps it as the event's `fields`.

@@ -30,6 +30,8 @@ export class Recorder {
   private readonly labels: (string | undefined)[] = [];
   private labelRefs: Int32Array;
   private readonly fields: State[] = [];
+  /** Notes appended to events' labels (`[storage: append 1, fsync #2]`), by event id. */
+  private readonly notes = new Map<number, string>();
   /** Current clock of each host, row-major. */
   private readonly current: Int32Array;
   count = 0;
@@ -105,6 +107,11 @@ export class Recorder {
     return id;
   }
 
+  /** Appends `[note]` to event `id`'s label. */
+  note(id: number, note: string): void {
+    this.notes.set(id, note);
+  }
+
   private grow(): void {
     const cap = this.hosts.length * 2;
     const n = this.hostCount;
@@ -149,7 +156,7 @@ export class Recorder {
         host,
         index: own.length,
         kind: KINDS[this.kinds[id]!]!,
-        label: this.labels[id] ?? labelOf(this.kinds[id]! as Kind, this.labelRefs[id]!),
+        label: this.labelOf(id, labelOf),
         timeTicks: this.times[id]!,
         clock: clocks.subarray(id * n, id * n + n),
         fields,
@@ -165,6 +172,12 @@ export class Recorder {
       events[id] = base;
     }
     return { events, byHost, hostStates };
+  }
+
+  private labelOf(id: number, deferred: (kind: Kind, ref: number) => string): string {
+    const label = this.labels[id] ?? deferred(this.kinds[id]! as Kind, this.labelRefs[id]!);
+    const note = this.notes.size === 0 ? undefined : this.notes.get(id);
+    return note === undefined ? label : `${label} [${note}]`;
   }
 }
 

@@ -12,7 +12,7 @@ import type { Property, PropertyVerdict, Scenario } from '../scenarios/types.js'
 import { EVENTS_MAX_LIMIT, LIMITS_DEFAULT, NODES_MAX_DEFAULT, VC_CELLS_MAX, type EndReason } from './limits.js';
 import type { SiteOptions } from './chooser.js';
 import type { ChoiceDecider } from './decider.js';
-import { formatProtocolError, type Choice, type NetworkFault } from './outcome.js';
+import { formatProtocolError, type Choice, type NetworkFault, type StorageFault } from './outcome.js';
 import { readScheduleFile, type ScheduleFile } from './schedule-file.js';
 import { simulate } from './simulator.js';
 import { validateLimits, validatePlan } from './validate.js';
@@ -73,6 +73,8 @@ export interface RunReport {
   readonly schedule: readonly Choice[];
   /** The partitions, heals, clogs and unclogs that fired (changed some link), in order. */
   readonly networkFaults: readonly NetworkFault[];
+  /** The storage faults that struck (lost or torn writes, read errors, delayed fsyncs), in order. */
+  readonly storageFaults: readonly StorageFault[];
   readonly endReason: EndReason;
   readonly endTicks: number;
   /** `protocol error at pX, event N: message`, when a handler failed. */
@@ -174,6 +176,7 @@ export function runScenario(target: string | Scenario, opts: RunOptions): Failab
     history: outcome.history,
     schedule: outcome.schedule,
     networkFaults: outcome.networkFaults,
+    storageFaults: outcome.storageFaults,
     endReason: outcome.endReason,
     endTicks: outcome.endTicks,
     ...(protocolError === undefined ? {} : { protocolError }),

@@ -7,11 +7,12 @@ import { Chooser, type SiteOptions } from './chooser.js';
 import type { ChoiceDecider } from './decider.js';
 import { ClientHistory } from './client-history.js';
 import { SimContext } from './context.js';
+import { Disks } from './disks.js';
 import { applyFault, swarmPlan, type World } from './faults.js';
 import { RandomFaultStep } from './random-faults.js';
-import { LIMITS_DEFAULT, type EndReason, type Limits } from './limits.js';
+import { LIMITS_DEFAULT, STORAGE_CHARS_MAX_DEFAULT, type EndReason, type Limits } from './limits.js';
 import { Network } from './network.js';
-import type { Choice, NetworkFault, ProtocolError, RunOutcome } from './outcome.js';
+import type { Choice, NetworkFault, ProtocolError, RunOutcome, StorageFault } from './outcome.js';
 import type { FaultPlan } from './plan.js';
 import type { AnyProtocol, NodeId } from './process.js';
 import { EventQueue } from './queue.js';
@@ -75,6 +76,8 @@ export interface SimulationResult extends RunOutcome {
   readonly clientCount?: number;
   /** The partitions, heals, clogs and unclogs that fired (changed some link), in order. */
   readonly networkFaults: readonly NetworkFault[];
+  /** The storage faults that struck, in order. */
+  readonly storageFaults: readonly StorageFault[];
 }
 
 const DELIVER = 0;
@@ -85,6 +88,7 @@ const RANDOM_STEP = 4;
 const HEAL = 5;
 const CLIENT_WAKE = 6;
 const CLIENT_TIMEOUT = 7;
+const FSYNC = 8;
 
 /** Runs one simulation. Pure: the same config gives the same result. */
 export function simulate(config: SimulationConfig): SimulationResult {
@@ -110,6 +114,8 @@ class Simulation implements World {
   healed = false;
   private eventCount = 0;
   private protocolError: ProtocolError | undefined;
+  private storageFull = false;
+  private readonly disks: Disks;
   // nodes
   readonly up: Uint8Array;
   readonly paused: Uint8Array;
@@ -147,10 +153,12 @@ class Simulation implements World {
     this.network = new Network(this.hostCount, this.plan.network, this.plan.links);
     if (clientCount > 0) reliableClientLinks(this.network, n);
     this.randomFaults = this.plan.random === undefined ? undefined : new RandomFaultStep(this.plan.random, n);
+    this.limits = { ...LIMITS_DEFAULT, ...config.limits };
     this.ctx = new SimContext(n, this.chooser, clientCount);
+    this.ctx.storage.faults = this.plan.storage;
+    this.disks = new Disks(n, this.plan.storage, this.chooser, this.limits.storageCharsMax ?? STORAGE_CHARS_MAX_DEFAULT);
     this.recorder = config.record === false ? undefined : new Recorder(this.hostCount, clientCount === 0 ? undefined : hostNames(n, clientCount));
     this.observer = config.observer;
-    this.limits = { ...LIMITS_DEFAULT, ...config.limits };
     this.up = new Uint8Array(n);
     this.paused = new Uint8Array(n);
     this.states = new Array<unknown>(n).fill(undefined);
@@ -185,6 +193,10 @@ class Simulation implements World {
     for (;;) {
       if (this.protocolError !== undefined) {
         endReason = 'protocol-error';
+        break;
+      }
+      if (this.storageFull) {
+        endReason = 'storage-limit';
         break;
       }
       if (this.observerStopped) {
@@ -231,6 +243,8 @@ class Simulation implements World {
         return this.clients!.onWake(a);
       case CLIENT_TIMEOUT:
         return this.clients!.onTimeout(a, b);
+      case FSYNC:
+        return this.fsyncDone(a);
       default:
         throw new Error(`unknown queue entry kind ${kind}`);
     }
@@ -283,6 +297,7 @@ class Simulation implements World {
     this.decider?.onEvent?.(node, this.nowTicks, from < this.n ? from : -1); // strategies know the protocol's nodes only
     const ctx = this.ctx;
     ctx.reset(node, this.localTicks(node));
+    ctx.storage.reset(this.disks.of(node));
     let next: unknown;
     let fields: State | undefined;
     try {
@@ -305,11 +320,34 @@ class Simulation implements World {
       const receivedEvent = received >= 0 ? this.msgs.sendEvent[received]! : -1;
       const r = this.recorder;
       const id = r.record(node, kind, label, labelRef, this.nowTicks, fields!, received, receivedEvent, sentFirst, sendCount);
+      const note = ctx.storage.note();
+      if (note !== undefined) r.note(id, note);
       this.notify(node, id, fields!);
       if (received >= 0) this.msgs.noteReceive(received, eventId);
     }
     for (let i = 0; i < ctx.timerNames.length; i++) this.setTimer(node, ctx.timerNames[i]!, ctx.timerDelays[i]!);
     if (ctx.persisted) this.durables[node] = ctx.durable;
+    this.disks.readErrors(node, ctx.storage.readErrors);
+    if (ctx.storage.requests.length > 0) {
+      const schedule = (ticks: number, serial: number) => this.queue.push(this.nowTicks + ticks, FSYNC, serial, 0);
+      if (!this.disks.apply(node, ctx.storage, schedule)) this.storageFull = true;
+    }
+  }
+
+  /** An fsync completes (an event, `onFsync`), unless a crash voided it; held while the node is paused. */
+  private fsyncDone(serial: number): void {
+    const node = this.disks.nodeOf(serial);
+    if (this.paused[node] === 1) {
+      this.held[node]!.push(FSYNC, serial, 0);
+      return;
+    }
+    const done = this.disks.complete(serial);
+    if (done === undefined) return;
+    const onFsync = this.protocol.onFsync;
+    const ref = this.timerNamesBySerial.push('(fsync)') - 1; // the event's site is `t<node>:(fsync)#k`
+    this.handle(node, Kind.Timer, done.label, ref, () =>
+      onFsync === undefined ? this.states[node] : onFsync.call(this.protocol, this.states[node], done.id, this.ctx),
+    );
   }
 
   private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {
@@ -365,7 +403,8 @@ class Simulation implements World {
   crash(node: NodeId): void {
     if (this.eventCount >= this.limits.eventsMax) return; // the run ends here
     if (this.up[node] === 0) return;
-    this.recordBare(node, Kind.Crash, 'crash');
+    const storageNote = this.disks.crash(node);
+    this.recordBare(node, Kind.Crash, storageNote === undefined ? 'crash' : `crash [${storageNote}]`);
     this.up[node] = 0;
     this.paused[node] = 0;
     this.states[node] = undefined;
@@ -556,6 +595,7 @@ class Simulation implements World {
       eventCount: this.eventCount,
       fallbackCount: this.chooser.fallbackCount,
       networkFaults: this.networkFaults,
+      storageFaults: this.disks.fired,
       ...(this.fieldsDeclared === undefined ? {} : { fieldsDeclared: [...this.fieldsDeclared] }),
       ...(this.clients === undefined ? {} : { clientCount: this.hostCount - this.n }),
     };

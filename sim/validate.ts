@@ -1,7 +1,7 @@
 /** Validation of fault plans and limits: a bad value is an InputError naming the field and what was expected. */
 import { fail, succeed, type Failable } from '../execution/failable.js';
 import type { Limits } from './limits.js';
-import { PARTITION_SHAPES, type FaultAction, type FaultPlan, type LinkBehaviour, type LinkOverride, type Ratio } from './plan.js';
+import { PARTITION_SHAPES, type FaultAction, type FaultPlan, type LinkBehaviour, type LinkOverride, type Ratio, type StorageFaults } from './plan.js';
 import { nodeSetProblems, randomProblems } from './validate-random.js';
 
 /** A problem in words, or undefined. */
@@ -24,8 +24,21 @@ export function validatePlan(plan: FaultPlan, nodeCount: number, source = 'fault
     ]),
   ];
   if (plan.random !== undefined) problems.push(...randomProblems(plan.random, nodeCount));
+  if (plan.storage !== undefined) problems.push(...storageProblems(plan.storage));
   const first = problems.find((p) => p !== undefined);
   return first === undefined ? succeed(plan) : fail({ source, message: first });
+}
+
+function storageProblems(s: StorageFaults): Problem[] {
+  if (typeof s !== 'object' || s === null) return [`storage is ${String(s)}; expected an object with ratios lose, torn, readError and fsyncDelay`];
+  const out: Problem[] = [];
+  for (const k of ['lose', 'torn', 'readError', 'fsyncDelay'] as const) {
+    const r = s[k] as Ratio | undefined;
+    out.push(Array.isArray(r) ? ratioProblem(`storage.${k}`, r) : `storage.${k} is ${String(r)}; expected a ratio [numerator, denominator]`);
+  }
+  if (s.fsyncTicks !== undefined) out.push(integerProblem('storage.fsyncTicks', s.fsyncTicks, 1));
+  if (s.fsyncDelayTicksMax !== undefined) out.push(integerProblem('storage.fsyncDelayTicksMax', s.fsyncDelayTicksMax, 1));
+  return out;
 }
 
 /** Checks limits (positive integers). */
@@ -33,6 +46,7 @@ export function validateLimits(limits: Partial<Limits>, source = 'limits'): Fail
   const first = [
     limits.eventsMax === undefined ? undefined : integerProblem('eventsMax', limits.eventsMax, 1),
     limits.timeTicksMax === undefined ? undefined : integerProblem('timeTicksMax', limits.timeTicksMax, 0),
+    limits.storageCharsMax === undefined ? undefined : integerProblem('storageCharsMax', limits.storageCharsMax, 0),
   ].find((p) => p !== undefined);
   return first === undefined ? succeed(limits) : fail({ source, message: first });
 }

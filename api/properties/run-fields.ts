@@ -30,7 +30,7 @@ export function propertyInputError(property: string, error: InputError): DsimInp
 }
 
 /** End reasons of a run cut short before its natural end. */
-const ENDED_EARLY: readonly EndReason[] = ['events-limit', 'protocol-error', 'observer-stop'];
+const ENDED_EARLY: readonly EndReason[] = ['events-limit', 'storage-limit', 'protocol-error', 'observer-stop'];
 
 /** What a property answers when its predicate does not compile on `outcome`: undecided on a run cut short, else a throw. */
 export function uncompiledVerdict(property: string, error: InputError, outcome: RunOutcome): PropertyVerdict {

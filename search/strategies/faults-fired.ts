@@ -2,13 +2,14 @@
  * The faults a run actually fired, counted by kind and by node, from what the run recorded (never from its plan):
  * crashes, restarts, pauses and resumes (scripted, random or at the heal point) from its events; partitions by shape,
  * heals, clogs and unclogs from the network faults it noted (those that changed some link); messages lost, cut by a
- * partition or dropped at a crashed node, by reason; and messages delivered more than once. A campaign sums them, so a
+ * partition or dropped at a crashed node, by reason; messages delivered more than once; and storage faults
+ * (`storage:lose`, `storage:torn`, `storage:read-error`, `storage:fsync-delay`) at the node whose disk they struck. A campaign sums them, so a
  * "green" campaign whose faults never fired shows it.
  *
  * Each family of kinds is one counter in `COUNTERS`: adding a kind is adding a block there.
  */
 import type { Execution } from '../../execution/types.js';
-import type { NetworkFault } from '../../sim/outcome.js';
+import type { NetworkFault, StorageFault } from '../../sim/outcome.js';
 import type { NodeId } from '../../sim/process.js';
 
 /** Counts by fault kind (kinds that never fired are absent). */
@@ -24,6 +25,7 @@ export interface FaultsFired {
 export interface FiredSource {
   readonly execution: Execution;
   readonly networkFaults?: readonly NetworkFault[] | undefined;
+  readonly storageFaults?: readonly StorageFault[] | undefined;
 }
 
 /** Counts `count` of `kind` once overall and once at each of `nodes`. */
@@ -39,6 +41,10 @@ const COUNTERS: readonly ((run: FiredSource, add: Add) => void)[] = [
   // Partitions (`partition:<shape>`), heals, clogs, unclogs: at every node one of whose links changed.
   (run, add) => {
     for (const f of run.networkFaults ?? []) add(f.kind, f.nodes);
+  },
+  // Storage faults: lost and torn writes at a crash, latent read errors, delayed fsyncs, at the node struck.
+  (run, add) => {
+    for (const f of run.storageFaults ?? []) add(f.kind, [f.node], f.count);
   },
   // Messages dropped, by reason (`dropped:loss`, `dropped:partition`, `dropped:crashed`), at the addressee.
   (run, add) => {

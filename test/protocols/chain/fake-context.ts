@@ -1,9 +1,12 @@
 /** A Context that records what a handler asked for, for handler-level tests. */
 import type { HistoryValue } from '../../../execution/history.js';
 import type { CompletionType, Context, NodeId, Operation } from '../../../sim/process.js';
+import type { Storage } from '../../../sim/storage.js';
 import type { ChainDurable, ChainMsg } from '../../../protocols/chain/types.js';
 
 export class FakeContext implements Context<ChainMsg, ChainDurable> {
+  /** These protocols do not use storage. */
+  readonly storage = {} as Storage;
   readonly sent: { to: NodeId; msg: ChainMsg }[] = [];
   readonly timers = new Map<string, number>();
   readonly ops: ({ invoke: Operation } | { type: CompletionType; value: HistoryValue })[] = [];

@@ -1,8 +1,11 @@
 /** A Context that records what a handler requests, for handler-level unit tests (no simulator). */
 import type { CompletionType, Context, NodeId, Operation } from '../../../sim/process.js';
+import type { Storage } from '../../../sim/storage.js';
 import type { HistoryValue } from '../../../execution/history.js';
 
 export class FakeContext<M, D> implements Context<M, D> {
+  /** These protocols do not use storage. */
+  readonly storage = {} as Storage;
   readonly sent: { to: NodeId; msg: M }[] = [];
   readonly timers = new Map<string, number>();
   readonly cancelled: string[] = [];

@@ -1,8 +1,11 @@
 /** A recording Context for handler-level tests: choices answer from a script (then their minimum). */
 import type { Context, NodeId } from '../../../sim/process.js';
+import type { Storage } from '../../../sim/storage.js';
 
 /** A Context that records requests instead of carrying them out. */
 export class FakeContext<M> implements Context<M, never> {
+  /** These protocols do not use storage. */
+  readonly storage = {} as Storage;
   readonly sent: { to: NodeId; msg: M }[] = [];
   readonly timers = new Map<string, number>();
   nowTicks = 0;
