@@ -22,6 +22,8 @@ interface PendingFsync {
 export class Disks {
   private readonly disks: NodeDisk[];
   private readonly fsyncs: PendingFsync[] = [];
+  /** Past the plan's heal point: no storage fault fires any more (fsyncs still take `fsyncTicks`). */
+  private healed = false;
 
   constructor(
     n: number,
@@ -50,7 +52,7 @@ export class Disks {
       }
       let ticks = f?.fsyncTicks ?? 1;
       let delayTicks = 0;
-      if (this.chooser.chance('storage:fsync-delay', f?.fsyncDelay ?? NEVER)) {
+      if (!this.healed && this.chooser.chance('storage:fsync-delay', f?.fsyncDelay ?? NEVER)) {
         delayTicks = this.chooser.intRange('storage:fsync-delay-ticks', 1, f?.fsyncDelayTicksMax ?? FSYNC_DELAY_TICKS_MAX_DEFAULT);
         ticks += delayTicks;
       }
@@ -79,9 +81,14 @@ export class Disks {
     return { id: p.id, label: `fsync #${p.id} done${delayed}` };
   }
 
+  /** The plan's heal point: storage faults stop, like every other fault. */
+  heal(): void {
+    this.healed = true;
+  }
+
   /** A crash of `node`: its storage faults, as a note for the crash event's label (undefined: none fired). */
   crash(node: NodeId): string | undefined {
-    const loss = this.disks[node]!.crash(this.chooser, this.faults);
+    const loss = this.disks[node]!.crash(this.chooser, this.healed ? undefined : this.faults);
     return loss === undefined ? undefined : crashNote(loss);
   }
 }

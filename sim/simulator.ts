@@ -443,6 +443,8 @@ class Simulation implements World {
     this.healed = true;
     this.network.heal();
     this.network.calm();
+    this.disks.heal();
+    this.ctx.storage.faults = undefined;
     for (let node = 0; node < this.n; node++) {
       if (this.protocolError !== undefined) return;
       if (this.up[node] === 0) this.restart(node);

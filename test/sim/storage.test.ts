@@ -114,6 +114,18 @@ describe('storage', () => {
     expect(final(crashed)).toMatchObject({ recovered: '', key: 'none' });
   });
 
+  it('storage faults stop at the heal point: the restart it brings reads without error', () => {
+    const storage = { ...CALM, readError: [1, 1], fsyncDelay: [1, 1] } as const;
+    const crashAt2: ScriptedFault = { atTicks: 2, action: { kind: 'crash', node: 0 } };
+    const restartAt4: ScriptedFault = { atTicks: 4, action: { kind: 'restart', node: 0 } };
+    const unhealed = run(writer(), 1, { network: fixedNetwork(1), scripted: [crashAt2, restartAt4], storage });
+    expect(final(unhealed)).toMatchObject({ recovered: 'ERR', key: 'ERR' });
+    const healed = run(writer(), 1, { network: fixedNetwork(1), scripted: [crashAt2], storage, healAtTicks: 4 });
+    expect(final(healed)).toMatchObject({ recovered: 'a', key: '1' });
+    expect(eventsOf(healed.execution, 0)).toContain('restart restart');
+    expect(eventsOf(unhealed.execution, 0)).toContain('restart restart [storage: read error ×2]');
+  });
+
   it("a pause holds an fsync's completion until the node resumes", () => {
     const plan = planOf(undefined, 50);
     const paused: FaultPlan = {
