@@ -69,16 +69,16 @@ export class Disks {
   }
 
   /**
-   * Completes fsync `serial`: its writes are durable. Returns the fsync's id and its event's label, or undefined
-   * when a crash voided it.
+   * Completes fsync `serial`: its writes are durable. Returns the fsync's id, its event's label and the lead of the
+   * event's storage note (how late it was, when delayed), or undefined when a crash voided it.
    */
-  complete(serial: number): { readonly id: number; readonly label: string } | undefined {
+  complete(serial: number): { readonly id: number; readonly label: string; readonly lead: string | undefined } | undefined {
     const p = this.fsyncs[serial]!;
     const disk = this.disks[p.node]!;
     if (p.epoch !== disk.epoch) return undefined;
     disk.sync(p.seq);
-    const delayed = p.delayTicks === 0 ? '' : ` [storage: delayed ${p.delayTicks} tick${p.delayTicks === 1 ? '' : 's'}]`;
-    return { id: p.id, label: `fsync #${p.id} done${delayed}` };
+    const lead = p.delayTicks === 0 ? undefined : `delayed ${p.delayTicks} tick${p.delayTicks === 1 ? '' : 's'}`;
+    return { id: p.id, label: `fsync #${p.id} done`, lead };
   }
 
   /** The plan's heal point: storage faults stop, like every other fault. */

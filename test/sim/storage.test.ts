@@ -108,7 +108,7 @@ describe('storage', () => {
     const done = delayed.execution.events.find((e) => e.label.startsWith('fsync #1 done'))!;
     const ticks = delayed.schedule.find((c) => c.kind === 'storage:fsync-delay-ticks')!.value;
     expect(done.timeTicks).toBe(2 + ticks);
-    expect(done.label).toBe(`fsync #1 done [storage: delayed ${ticks} tick${ticks === 1 ? '' : 's'}] [storage: append 1, put 1]`);
+    expect(done.label).toBe(`fsync #1 done [storage: delayed ${ticks} tick${ticks === 1 ? '' : 's'}, append 1, put 1]`);
     const crashed = run(writer(), 1, planOf({ fsyncDelay: [1, 1], fsyncTicks: 2, lose: [1, 1] }, 2));
     expect(crashed.execution.events.some((e) => e.label.startsWith('fsync'))).toBe(false);
     expect(final(crashed)).toMatchObject({ recovered: '', key: 'none' });
