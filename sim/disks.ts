@@ -25,6 +25,8 @@ export class Disks {
   private readonly fsyncs: PendingFsync[] = [];
   /** The storage faults that struck, in order (for the run's faults fired). */
   readonly fired: StorageFault[] = [];
+  /** Past the plan's heal point: no storage fault fires any more (fsyncs still take `fsyncTicks`). */
+  private healed = false;
 
   constructor(
     n: number,
@@ -53,7 +55,7 @@ export class Disks {
       }
       let ticks = f?.fsyncTicks ?? 1;
       let delayTicks = 0;
-      if (this.chooser.chance('storage:fsync-delay', f?.fsyncDelay ?? NEVER)) {
+      if (!this.healed && this.chooser.chance('storage:fsync-delay', f?.fsyncDelay ?? NEVER)) {
         delayTicks = this.chooser.intRange('storage:fsync-delay-ticks', 1, f?.fsyncDelayTicksMax ?? FSYNC_DELAY_TICKS_MAX_DEFAULT);
         ticks += delayTicks;
         this.fired.push({ node, kind: 'storage:fsync-delay', count: 1 });
@@ -71,16 +73,21 @@ export class Disks {
   }
 
   /**
-   * Completes fsync `serial`: its writes are durable. Returns the fsync's id and its event's label, or undefined
-   * when a crash voided it.
+   * Completes fsync `serial`: its writes are durable. Returns the fsync's id, its event's label and the lead of the
+   * event's storage note (how late it was, when delayed), or undefined when a crash voided it.
    */
-  complete(serial: number): { readonly id: number; readonly label: string } | undefined {
+  complete(serial: number): { readonly id: number; readonly label: string; readonly lead: string | undefined } | undefined {
     const p = this.fsyncs[serial]!;
     const disk = this.disks[p.node]!;
     if (p.epoch !== disk.epoch) return undefined;
     disk.sync(p.seq);
-    const delayed = p.delayTicks === 0 ? '' : ` [storage: delayed ${p.delayTicks} tick${p.delayTicks === 1 ? '' : 's'}]`;
-    return { id: p.id, label: `fsync #${p.id} done${delayed}` };
+    const lead = p.delayTicks === 0 ? undefined : `delayed ${p.delayTicks} tick${p.delayTicks === 1 ? '' : 's'}`;
+    return { id: p.id, label: `fsync #${p.id} done`, lead };
+  }
+
+  /** The plan's heal point: storage faults stop, like every other fault. */
+  heal(): void {
+    this.healed = true;
   }
 
   /** `count` latent read errors struck `node`'s reads in one handler. */
@@ -90,7 +97,7 @@ export class Disks {
 
   /** A crash of `node`: its storage faults, as a note for the crash event's label (undefined: none fired). */
   crash(node: NodeId): string | undefined {
-    const loss = this.disks[node]!.crash(this.chooser, this.faults);
+    const loss = this.disks[node]!.crash(this.chooser, this.healed ? undefined : this.faults);
     if (loss === undefined) return undefined;
     if (loss.lost > 0) this.fired.push({ node, kind: 'storage:lose', count: 1 });
     if (loss.torn) this.fired.push({ node, kind: 'storage:torn', count: 1 });

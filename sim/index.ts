@@ -1,9 +1,11 @@
 /** The simulator's public surface. */
 export type { AnyProtocol, CompletionType, Context, NodeId, Operation, Protocol } from './process.js';
-export type { FaultAction, FaultPlan, LinkBehaviour, LinkOverride, RandomFaults, Ratio, ScriptedFault } from './plan.js';
+export type { FaultAction, FaultPlan, LinkBehaviour, LinkOverride, RandomFaults, Ratio, ScriptedFault, StorageFaults } from './plan.js';
+export type { ReadResult, Storage } from './storage.js';
+export { FSYNC_DELAY_TICKS_MAX_DEFAULT } from './disks.js';
 export { NETWORK_RELIABLE, NEVER } from './plan.js';
 export type { EndReason, Limits } from './limits.js';
-export { EVENTS_MAX_DEFAULT, LIMITS_DEFAULT, TIME_TICKS_MAX_DEFAULT } from './limits.js';
+export { EVENTS_MAX_DEFAULT, LIMITS_DEFAULT, STORAGE_CHARS_MAX_DEFAULT, TIME_TICKS_MAX_DEFAULT } from './limits.js';
 export type { Choice, ProtocolError, RunOutcome } from './outcome.js';
 export { formatProtocolError } from './outcome.js';
 export { mixSeed, parseSeed, Random } from './random.js';

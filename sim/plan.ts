@@ -166,7 +166,7 @@ export interface FaultPlan {
   readonly swarm?: boolean;
   /**
    * The heal point (start of the liveness phase): at this time every partition is healed, crashed nodes restart,
-   * paused nodes resume, loss and duplication become zero, and no further fault (scripted or random) happens.
+   * paused nodes resume, loss and duplication become zero, and no further fault (scripted, random or storage) happens.
    */
   readonly healAtTicks?: number;
   /** Storage faults, for protocols that use `ctx.storage` (swarm mode leaves them as they are). */

@@ -115,6 +115,8 @@ class Simulation implements World {
   private eventCount = 0;
   private protocolError: ProtocolError | undefined;
   private storageFull = false;
+  /** The storage note's lead of the event `handle` records next (an fsync's delay). */
+  private storageLead: string | undefined;
   private readonly disks: Disks;
   // nodes
   readonly up: Uint8Array;
@@ -297,7 +299,8 @@ class Simulation implements World {
     this.decider?.onEvent?.(node, this.nowTicks, from < this.n ? from : -1); // strategies know the protocol's nodes only
     const ctx = this.ctx;
     ctx.reset(node, this.localTicks(node));
-    ctx.storage.reset(this.disks.of(node));
+    ctx.storage.reset(this.disks.of(node), this.storageLead);
+    this.storageLead = undefined;
     let next: unknown;
     let fields: State | undefined;
     try {
@@ -345,9 +348,11 @@ class Simulation implements World {
     if (done === undefined) return;
     const onFsync = this.protocol.onFsync;
     const ref = this.timerNamesBySerial.push('(fsync)') - 1; // the event's site is `t<node>:(fsync)#k`
+    this.storageLead = done.lead;
     this.handle(node, Kind.Timer, done.label, ref, () =>
       onFsync === undefined ? this.states[node] : onFsync.call(this.protocol, this.states[node], done.id, this.ctx),
     );
+    this.storageLead = undefined; // unused when the run ended before the event
   }
 
   private send(from: NodeId, to: NodeId, msg: unknown, eventId: number): void {
@@ -488,6 +493,8 @@ class Simulation implements World {
     this.noteNetworkFault('heal', this.network.heal());
     this.noteNetworkFault('unclog', this.network.unclog());
     this.network.calm();
+    this.disks.heal();
+    this.ctx.storage.faults = undefined;
     for (let node = 0; node < this.n; node++) {
       if (this.protocolError !== undefined) return;
       if (this.up[node] === 0) this.restart(node);

@@ -143,11 +143,14 @@ export class StorageContext implements Storage {
   puts = 0;
   readonly fsyncIds: number[] = [];
   readErrors = 0;
+  /** What the event itself says about storage, first in its note (`delayed 3 ticks` on an fsync's completion). */
+  private lead: string | undefined;
 
   constructor(private readonly chooser: Chooser) {}
 
-  reset(disk: NodeDisk | undefined): void {
+  reset(disk: NodeDisk | undefined, lead?: string): void {
     this.disk = disk;
+    this.lead = lead;
     if (this.requests.length > 0) this.requests.length = 0;
     this.appends = 0;
     this.puts = 0;
@@ -207,10 +210,10 @@ export class StorageContext implements Storage {
     return fails;
   }
 
-  /** The label note of this handler's storage requests (`storage: append 1, fsync #2`), or undefined. */
+  /** The label note of this handler's storage requests (`storage: delayed 3 ticks, append 1, fsync #2`), or undefined. */
   note(): string | undefined {
-    if (this.requests.length === 0 && this.readErrors === 0) return undefined;
-    const parts: string[] = [];
+    if (this.requests.length === 0 && this.readErrors === 0 && this.lead === undefined) return undefined;
+    const parts: string[] = this.lead === undefined ? [] : [this.lead];
     if (this.appends > 0) parts.push(`append ${this.appends}`);
     if (this.puts > 0) parts.push(`put ${this.puts}`);
     for (const id of this.fsyncIds) parts.push(`fsync #${id}`);

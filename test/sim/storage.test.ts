@@ -108,10 +108,22 @@ describe('storage', () => {
     const done = delayed.execution.events.find((e) => e.label.startsWith('fsync #1 done'))!;
     const ticks = delayed.schedule.find((c) => c.kind === 'storage:fsync-delay-ticks')!.value;
     expect(done.timeTicks).toBe(2 + ticks);
-    expect(done.label).toBe(`fsync #1 done [storage: delayed ${ticks} tick${ticks === 1 ? '' : 's'}] [storage: append 1, put 1]`);
+    expect(done.label).toBe(`fsync #1 done [storage: delayed ${ticks} tick${ticks === 1 ? '' : 's'}, append 1, put 1]`);
     const crashed = run(writer(), 1, planOf({ fsyncDelay: [1, 1], fsyncTicks: 2, lose: [1, 1] }, 2));
     expect(crashed.execution.events.some((e) => e.label.startsWith('fsync'))).toBe(false);
     expect(final(crashed)).toMatchObject({ recovered: '', key: 'none' });
+  });
+
+  it('storage faults stop at the heal point: the restart it brings reads without error', () => {
+    const storage = { ...CALM, readError: [1, 1], fsyncDelay: [1, 1] } as const;
+    const crashAt2: ScriptedFault = { atTicks: 2, action: { kind: 'crash', node: 0 } };
+    const restartAt4: ScriptedFault = { atTicks: 4, action: { kind: 'restart', node: 0 } };
+    const unhealed = run(writer(), 1, { network: fixedNetwork(1), scripted: [crashAt2, restartAt4], storage });
+    expect(final(unhealed)).toMatchObject({ recovered: 'ERR', key: 'ERR' });
+    const healed = run(writer(), 1, { network: fixedNetwork(1), scripted: [crashAt2], storage, healAtTicks: 4 });
+    expect(final(healed)).toMatchObject({ recovered: 'a', key: '1' });
+    expect(eventsOf(healed.execution, 0)).toContain('restart restart');
+    expect(eventsOf(unhealed.execution, 0)).toContain('restart restart [storage: read error ×2]');
   });
 
   it("a pause holds an fsync's completion until the node resumes", () => {

@@ -22,6 +22,7 @@ describe('safety marks', () => {
       for (const p of scenario.build({ bug: undefined, nodes: scenario.nodesDefault }).properties) marks.set(p.name, p.safety === true);
     }
     expect(Object.fromEntries([...marks].sort())).toEqual({
+      'acked-writes-survive': true,
       agreement: true,
       'all-rounds-done': false,
       atomicity: true,
@@ -32,6 +33,7 @@ describe('safety marks', () => {
       'leader-after-heal': false,
       'leader-completeness': true,
       linearizable: true,
+      'log-holds-written-values': true,
       'log-matching': true,
       'mutual-exclusion': true,
       'no-false-detection': true,
