@@ -22,6 +22,7 @@ export {
   compileFor,
   decide,
   defineConfig,
+  defineModel,
   defineScenario,
   describeCut,
   describePath,
@@ -49,6 +50,7 @@ export type {
   CutPredicateSource,
   DsimConfig,
   CutPropertyOptions,
+  DefinedModel,
   DefinedScenario,
   EventuallyOptions,
   FuzzFailure,
@@ -56,6 +58,7 @@ export type {
   FuzzRepro,
   FuzzResult,
   LinearizableOptions,
+  ModelSpec,
   PredicateSource,
   ReplayResult,
   RunOptions,
@@ -122,8 +125,21 @@ export { sequenceDefinitely, sequencePossibly } from './properties/temporal/inde
 export { countAtomicSequences, matchCausalPattern, parseLabelPattern, sharedGlobalStates } from './properties/patterns/index.js';
 
 // ---- linearizability ----
-export { checkHistory, checkHistoryFiles, formatExplanation, MODEL_NAMES } from './properties/linearizability/index.js';
-export type { CheckHistoryOptions, LinearizabilityResult, LinearizabilityVerdict, ModelName } from './properties/linearizability/index.js';
+export { checkHistory, checkHistoryFiles, formatExplanation, formatWitness, MODEL_NAMES } from './properties/linearizability/index.js';
+export type {
+  CheckHistoryOptions,
+  InitialValue,
+  LinearizabilityResult,
+  LinearizabilityVerdict,
+  Model,
+  ModelChoice,
+  ModelName,
+  OpInput,
+  OpOutput,
+  StepResult,
+  WitnessOperation,
+  WitnessPart,
+} from './properties/linearizability/index.js';
 
 // ---- formats: real systems' logs in, traces and ShiViz logs out ----
 export { detectLogFormat, parseHistory, parseShiViz, readLogFile, readTrace, traceToJson, writeShiViz } from './formats/index.js';

@@ -1,0 +1,184 @@
+/**
+ * A user's model (`defineModel`) made into a `Model`: the parts the user left out get defaults, and every call
+ * into the user's code is guarded, so a throw (or an answer of the wrong shape) is a `ModelError` naming the model,
+ * the function and the operation rather than a crash of the search.
+ *
+ * A nondeterministic model (`steps`, answering every possible next state) becomes a deterministic one over sets of
+ * states, as Porcupine does: the state is the set of states the model may be in, a step maps every member and keeps
+ * the distinct answers, and an operation is legal when some member allows it. The search over orders is unchanged,
+ * and a history is linearizable iff some order leaves the set non-empty: iff some order and some choice of steps
+ * are legal.
+ */
+import type { InputError } from '../../execution/failable.js';
+import type { InitialValue, Model, OpInput, OpOutput, StepResult } from './model.js';
+import { formatValue, hashString, mix32 } from './models/values.js';
+
+/** What `defineModel` takes; see docs/linearizability.md, "Your own models". */
+export interface ModelSpec<S> {
+  /** Names the model in `check-history --model`, `dsim list` and messages; must differ from the built-ins'. */
+  readonly name: string;
+  /** One line for `dsim list`. */
+  readonly summary?: string;
+  init(): S;
+  /** The state for an `initial` value; throw to refuse the value (the message says why). Absent: none is taken. */
+  initWith?(initial: InitialValue): S;
+  /** Deterministic: whether the operation is legal in the state, and the state after it. */
+  step?(state: S, input: OpInput, output: OpOutput): StepResult<S>;
+  /** Nondeterministic (instead of `step`): every possible state after the operation; none when it is illegal. */
+  steps?(state: S, input: OpInput, output: OpOutput): readonly S[];
+  /** Default: structural equality of JSON-like states (plain objects, arrays, strings, numbers, booleans, null). */
+  equal?(a: S, b: S): boolean;
+  /** A 32-bit integer, equal for equal states. Default: a hash of the state's JSON (object keys sorted). */
+  hash?(state: S): number;
+  /** Default: `f key value → output`. */
+  describe?(input: OpInput, output: OpOutput): string;
+  /** Default: the state's JSON. */
+  describeState?(state: S): string;
+  /** Why the operation does not belong to the model (one sentence), or undefined. Default: every one does. */
+  validate?(input: OpInput, output: OpOutput): string | undefined;
+  /** True when the operation never changes the state. Default: false. */
+  readOnly?(input: OpInput): boolean;
+  /** The key of an operation, when the model is a product of independent per-key models (see partition.ts). */
+  partitionKey?(input: OpInput): string;
+}
+
+/** A call into a user's model threw, or answered something of the wrong shape. */
+export class ModelError extends Error {
+  constructor(readonly input: InputError) {
+    super(input.message);
+    this.name = 'ModelError';
+  }
+}
+
+/** Marks a `defineModel` result. A registered symbol: the same in every copy of dsim. */
+export const MODEL_BRAND: unique symbol = Symbol.for('dsim.model') as never;
+
+/** A model made by `defineModel`. */
+export type DefinedModel = Model<unknown> & { readonly [MODEL_BRAND]: true };
+
+/** True for a value with a model's shape (a `defineModel` result or a built-in). */
+export function isModel(value: unknown): value is Model<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  const fns = ['init', 'step', 'equal', 'hash', 'describe', 'describeState', 'validate', 'readOnly'];
+  return typeof m['name'] === 'string' && fns.every((f) => typeof m[f] === 'function');
+}
+
+/** JSON with object keys sorted: equal for structurally equal JSON-like values. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
+
+function defaultDescribe(input: OpInput, output: OpOutput): string {
+  const key = input.key === undefined ? '' : ` ${JSON.stringify(input.key)}`;
+  const value = input.value === null ? '' : ` ${formatValue(input.value)}`;
+  return `${input.f}${key}${value} → ${output.kind === 'ok' ? formatValue(output.value) : '? (outcome unknown)'}`;
+}
+
+/** Makes `spec` (already checked by `defineModel`) a model. */
+export function userModel<S>(spec: ModelSpec<S>): DefinedModel {
+  const name = spec.name;
+  const guard = <T>(what: string, call: () => T): T => {
+    try {
+      return call();
+    } catch (error) {
+      if (error instanceof ModelError) throw error;
+      const text = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      throw new ModelError({ source: `model "${name}"`, message: `${what} threw ${error instanceof Error ? error.name : 'a value'}: ${text}` });
+    }
+  };
+  const wrong = (what: string, answer: unknown, expected: string): never => {
+    throw new ModelError({ source: `model "${name}"`, message: `${what} answered ${canonical(answer)}, expected ${expected}` });
+  };
+  const describe = (input: OpInput, output: OpOutput): string =>
+    spec.describe === undefined ? defaultDescribe(input, output) : String(guard('describe', () => spec.describe!(input, output)));
+  const onOp = (what: string, input: OpInput, output: OpOutput): string => `${what} on \`${describe(input, output)}\``;
+  const equal = spec.equal === undefined ? (a: S, b: S) => canonical(a) === canonical(b) : (a: S, b: S) => guard('equal', () => spec.equal!(a, b)) === true;
+  const hash = (state: S): number => {
+    const h = spec.hash === undefined ? hashString(0x3c6ef372, canonical(state)) : guard('hash', () => spec.hash!(state));
+    return typeof h === 'number' && Number.isFinite(h) ? h | 0 : wrong('hash', h, 'a 32-bit integer');
+  };
+  const describeState = (state: S): string =>
+    spec.describeState === undefined ? canonical(state) : String(guard('describeState', () => spec.describeState!(state)));
+  const common = {
+    name,
+    summary: spec.summary ?? 'a model of your config',
+    describe,
+    validate: (input: OpInput, output: OpOutput): string | undefined => {
+      const problem = spec.validate === undefined ? undefined : guard(onOp('validate', input, output), () => spec.validate!(input, output));
+      return problem === undefined || problem === null ? undefined : String(problem);
+    },
+    readOnly: (input: OpInput): boolean => spec.readOnly !== undefined && guard('readOnly', () => spec.readOnly!(input)) === true,
+    ...(spec.partitionKey === undefined ? {} : {
+      partitionKey: (input: OpInput): string => {
+        const key = guard('partitionKey', () => spec.partitionKey!(input));
+        return typeof key === 'string' ? key : wrong('partitionKey', key, 'a string');
+      },
+    }),
+    [MODEL_BRAND]: true as const,
+  };
+  const initial = (value: InitialValue): { ok: true; state: S } | { ok: false; problem: string } => {
+    try {
+      return { ok: true, state: spec.initWith!(value) };
+    } catch (error) {
+      return { ok: false, problem: `model "${name}" refuses the initial value: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  };
+  if (spec.steps === undefined) {
+    const model: Model<S> = {
+      ...common,
+      init: () => guard('init', () => spec.init()),
+      ...(spec.initWith === undefined ? {} : { initWith: initial }),
+      step(state: S, input: OpInput, output: OpOutput): StepResult<S> {
+        const r = guard(onOp('step', input, output), () => spec.step!(state, input, output)) as Partial<StepResult<S>> | undefined;
+        if (typeof r !== 'object' || r === null || typeof r.ok !== 'boolean') return wrong(onOp('step', input, output), r, '{ ok, next }');
+        return r.ok ? { ok: true, next: r.next as S } : { ok: false, next: state };
+      },
+      equal,
+      hash,
+      describeState,
+    };
+    return model as DefinedModel;
+  }
+  // Nondeterministic: the state is the array of the distinct states the model may be in.
+  const distinct = (states: readonly S[]): S[] => {
+    const out: S[] = [];
+    const hashes: number[] = [];
+    for (const s of states) {
+      const h = hash(s);
+      if (!out.some((t, i) => hashes[i] === h && equal(t, s))) {
+        out.push(s);
+        hashes.push(h);
+      }
+    }
+    return out;
+  };
+  const model: Model<readonly S[]> = {
+    ...common,
+    init: () => [guard('init', () => spec.init())],
+    ...(spec.initWith === undefined ? {} : {
+      initWith: (value: InitialValue) => {
+        const r = initial(value);
+        return r.ok ? { ok: true, state: [r.state] } : r;
+      },
+    }),
+    step(states: readonly S[], input: OpInput, output: OpOutput): StepResult<readonly S[]> {
+      const next: S[] = [];
+      for (const s of states) {
+        const r = guard(onOp('steps', input, output), () => spec.steps!(s, input, output));
+        if (!Array.isArray(r)) return wrong(onOp('steps', input, output), r, 'an array of states');
+        next.push(...(r as S[]));
+      }
+      return next.length === 0 ? { ok: false, next: states } : { ok: true, next: distinct(next) };
+    },
+    equal: (a, b) => a === b || (a.length === b.length && a.every((s) => b.some((t) => equal(s, t)))),
+    hash: (states) => states.reduce((sum, s) => (sum + mix32(hash(s))) | 0, states.length),
+    describeState: (states) => (states.length === 1 ? describeState(states[0] as S) : `one of: ${states.map(describeState).join(' | ')}`),
+  };
+  return model as unknown as DefinedModel;
+}
