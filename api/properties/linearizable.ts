@@ -30,7 +30,11 @@ export function linearizable(choice: ModelChoice, options: LinearizableOptions =
     name,
     ({ history }) => {
       const result = checkHistory(history, checked, checkOptions);
-      if (!result.ok) return `the history is malformed: ${formatInputError(result.error)}`;
+      if (!result.ok) {
+        // A user's model that threw names itself as the source; anything else is wrong with the history.
+        const what = result.error.source === `model "${model}"` ? 'the model failed' : 'the history is malformed';
+        return `${what}: ${formatInputError(result.error)}`;
+      }
       const r = result.value;
       if (r.verdict === 'linearizable') return true;
       if (r.verdict === 'unknown') return undecided(`${r.operations} operations: the search stopped: ${r.stoppedBy ?? 'a limit was reached'}`);
