@@ -70,3 +70,53 @@ describe('dsim check-history limits', () => {
     expect(r.out[0]).toMatch(/: not-linearizable/);
   });
 });
+
+describe('dsim check-history models: --model, --initial, --witness, the config’s models', () => {
+  const casLog = write('cas.log', '1 :invoke :read nil\n1 :ok :read 0\n0 :invoke :cas [0 1]\n0 :ok :cas [0 1]\n');
+  const config = write('models.config.ts', [
+    "import { defineConfig, defineModel } from 'dsim';",
+    "const mine = defineModel<number>({ name: 'my-counter', summary: 'adds', init: () => 0, initWith: (v) => Number(v),",
+    "  step: (s, i, o) => (i.f === 'add' ? { ok: true, next: s + Number(i.value) } : { ok: o.kind === 'unknown' || o.value === s, next: s }) });",
+    "const boom = defineModel({ name: 'boom', init: () => 0, step: () => { throw new Error('not today'); } });",
+    'export default defineConfig({ models: [mine, boom] });',
+  ].join('\n'));
+  const counterLog = write('counter.log', '0 :invoke :add 2\n0 :ok :add 2\n1 :invoke :read nil\n1 :ok :read 2\n');
+
+  it('an unknown model is one line listing the known ones', async () => {
+    const r = await cli(casLog, '--model', 'stack');
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([expect.stringMatching(/^error: --model: unknown model "stack"; expected one of: register, cas-register, kv, set, queue, mutex, multi-register, counter \(no dsim\.config\.ts here/)]);
+  });
+
+  it('--initial 0 makes a read of 0 then a cas 0→1 linearizable; --witness prints the order', async () => {
+    expect((await cli(casLog, '--model', 'cas-register')).code).toBe(1);
+    const r = await cli(casLog, '--model', 'cas-register', '--initial', '0', '--witness');
+    expect(r).toMatchObject({ code: 0, out: [`${casLog}: linearizable (2 operations, ${r.out[0]!.split(', ')[1]}`, '  linearization (2 operations):', '    p1 read → 0 (line 1)', '    p0 cas 0→1 (line 3)'] });
+    const json = JSON.parse((await cli(casLog, '--model', 'cas-register', '--initial', '0', '--json')).out.join('\n'));
+    expect(json.results[0].witness).toEqual([{ operations: [
+      { process: 1, description: 'p1 read → 0 (line 1)', event: 0, line: 1 },
+      { process: 0, description: 'p0 cas 0→1 (line 3)', event: 2, line: 3 },
+    ] }]);
+  });
+
+  it('bad --initial: not JSON, or a value the model cannot take, names the flag (exit 2)', async () => {
+    expect(await cli(casLog, '--model', 'cas-register', '--initial', '{x')).toMatchObject({
+      code: 2, out: [], err: ['error: --initial: "{x" is not JSON; give a JSON value such as 0, "x", [1, 2] or {"x": 1}'],
+    });
+    expect(await cli(casLog, '--model', 'mutex', '--initial', '"held"')).toMatchObject({
+      code: 2, err: ['error: --initial: the mutex model\'s initial value is true (held) or false (free), not "held"'],
+    });
+  });
+
+  it('--model finds a model of the config, with its --initial', async () => {
+    expect((await cli(counterLog, '--model', 'my-counter', '--config', config)).code).toBe(0);
+    expect((await cli(counterLog, '--model', 'my-counter', '--config', config, '--initial', '1')).code).toBe(1);
+    const unknown = await cli(counterLog, '--model', 'nope', '--config', config);
+    expect(unknown.err).toEqual(['error: --model: unknown model "nope"; expected one of: register, cas-register, kv, set, queue, mutex, multi-register, counter, my-counter, boom']);
+  });
+
+  it('a config model whose step throws is one line naming the model and the operation, exit 2', async () => {
+    const r = await cli(counterLog, '--model', 'boom', '--config', config);
+    expect(r).toMatchObject({ code: 2, out: [], err: ['error: model "boom": step on `add 2 → 2` threw Error: not today'] });
+  });
+});
