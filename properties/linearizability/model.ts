@@ -50,6 +50,8 @@ export interface Model<S> {
   /** The initial state made from a value (see docs/linearizability.md for each model's); absent: none is taken. */
   initWith?(initial: InitialValue): InitialState<S>;
   step(state: S, input: OpInput, output: OpOutput): StepResult<S>;
+  /** Steps a step from this state costs beyond one, counted against `stepsMax` (absent: none). */
+  work?(state: S): number;
   equal(a: S, b: S): boolean;
   hash(state: S): number;
   /** `read → 3`, `cas 3→0`, `append "1" "x 0 1 y"`. */

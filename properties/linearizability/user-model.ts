@@ -50,6 +50,9 @@ export class ModelError extends Error {
   }
 }
 
+/** The most states a nondeterministic model may be in at once: a step that leaves more is a `ModelError`. */
+export const POSSIBLE_STATES_MAX = 4096;
+
 /** Marks a `defineModel` result. A registered symbol: the same in every copy of dsim. */
 export const MODEL_BRAND: unique symbol = Symbol.for('dsim.model') as never;
 
@@ -145,15 +148,19 @@ export function userModel<S>(spec: ModelSpec<S>): DefinedModel {
     };
     return model as DefinedModel;
   }
-  // Nondeterministic: the state is the array of the distinct states the model may be in.
-  const distinct = (states: readonly S[]): S[] => {
+  // Nondeterministic: the state is the array of the distinct states the model may be in (in the order first met).
+  const distinct = (states: readonly S[], input: OpInput, output: OpOutput): S[] => {
     const out: S[] = [];
-    const hashes: number[] = [];
+    const byHash = new Map<number, S[]>();
     for (const s of states) {
       const h = hash(s);
-      if (!out.some((t, i) => hashes[i] === h && equal(t, s))) {
-        out.push(s);
-        hashes.push(h);
+      const bucket = byHash.get(h);
+      if (bucket !== undefined && bucket.some((t) => equal(t, s))) continue;
+      if (bucket === undefined) byHash.set(h, [s]);
+      else bucket.push(s);
+      out.push(s);
+      if (out.length > POSSIBLE_STATES_MAX) {
+        throw new ModelError({ source: `model "${name}"`, message: `${onOp('steps', input, output)} left more than ${POSSIBLE_STATES_MAX} possible states; make the model less nondeterministic` });
       }
     }
     return out;
@@ -174,9 +181,16 @@ export function userModel<S>(spec: ModelSpec<S>): DefinedModel {
         if (!Array.isArray(r)) return wrong(onOp('steps', input, output), r, 'an array of states');
         next.push(...(r as S[]));
       }
-      return next.length === 0 ? { ok: false, next: states } : { ok: true, next: distinct(next) };
+      return next.length === 0 ? { ok: false, next: states } : { ok: true, next: distinct(next, input, output) };
     },
-    equal: (a, b) => a === b || (a.length === b.length && a.every((s) => b.some((t) => equal(s, t)))),
+    work: (states) => states.length - 1,
+    equal: (a, b) => {
+      if (a === b) return true;
+      if (a.length !== b.length) return false;
+      const byHash = new Map<number, S[]>();
+      for (const t of b) byHash.set(hash(t), [...(byHash.get(hash(t)) ?? []), t]);
+      return a.every((s) => (byHash.get(hash(s)) ?? []).some((t) => equal(s, t)));
+    },
     hash: (states) => states.reduce((sum, s) => (sum + mix32(hash(s))) | 0, states.length),
     describeState: (states) => (states.length === 1 ? describeState(states[0] as S) : `one of: ${states.map(describeState).join(' | ')}`),
   };

@@ -124,6 +124,17 @@ describe('defineModel', () => {
     expect(linearizable(boom).check(history)).toEqual({ ok: false, message: 'the model failed: model "boom": step on `write 1 → 1` threw Error: no writes' });
   });
 
+  it('a nondeterministic model’s possible states count as work against stepsMax, and are capped', () => {
+    // Every write doubles the possible states: after n writes there are 2^n.
+    const guess = defineModel<number>({ name: 'guess', init: () => 0, steps: (s) => [2 * s, 2 * s + 1] });
+    const writes = (n: number) => sequential(...Array.from({ length: n }, (): [string, HistoryValue, HistoryValue] => ['write', 0, 0]));
+    expect(verdict(writes(10), guess)).toBe('linearizable');
+    // 10 writes take 12 steps of the search itself, and 1 + 2 + ... + 512 states stepped from.
+    const limited = checkHistory(writes(10), guess, { stepsMax: 500 });
+    expect(limited.ok && [limited.value.verdict, limited.value.stoppedBy]).toEqual(['unknown', 'search steps limit (500) reached']);
+    expect(problem(writes(13), guess)).toBe('model "guess": steps on `write 0 → 0` left more than 4096 possible states; make the model less nondeterministic');
+  });
+
   it('defaults: JSON-like states compared structurally, partitionKey splits, toBeLinearizable takes the model', () => {
     // Registers by key, as objects made afresh on every step: equal only structurally.
     const keyed = defineModel<{ value: HistoryValue }>({
