@@ -115,6 +115,24 @@ describe('dsim check-history models: --model, --initial, --witness, the config�
     expect(unknown.err).toEqual(['error: --model: unknown model "nope"; expected one of: register, cas-register, kv, set, queue, mutex, multi-register, counter, my-counter, boom']);
   });
 
+  it('dsim list shows the built-in models and the config’s, in text and JSON', async () => {
+    const io = bufferIo();
+    expect(await runCli(['list', '--config', config, '--json'], io)).toBe(0);
+    const { models } = JSON.parse(io.stdout.join('\n'));
+    expect(models.map((m: { name: string }) => m.name)).toEqual(['register', 'cas-register', 'kv', 'set', 'queue', 'mutex', 'multi-register', 'counter', 'my-counter', 'boom']);
+    expect(models[8]).toEqual({ name: 'my-counter', summary: 'adds', config: expect.stringMatching(/models\.config\.ts$/) });
+    const text = bufferIo();
+    await runCli(['list', '--config', config], text);
+    expect(text.stdout).toContain('  queue  a FIFO queue: enqueue v, dequeue (returns the front, or nil when empty); initially empty');
+    expect(text.stdout.find((line) => line.startsWith('  my-counter  adds (from '))).toBeDefined();
+  });
+
+  it('a config model named like a built-in is an input error naming the file', async () => {
+    const clash = write('clash.config.ts', "import { defineConfig } from 'dsim';\nexport default { models: [{ name: 'kv', init: () => 0, step: () => ({ ok: true, next: 0 }), equal: () => true, hash: () => 0, describe: () => '', describeState: () => '', validate: () => undefined, readOnly: () => false }] };\nvoid defineConfig;\n");
+    const r = await cli(casLog, '--model', 'mine', '--config', clash);
+    expect(r).toMatchObject({ code: 2, err: [expect.stringMatching(/clash\.config\.ts: model "kv" has the name of a built-in model; give it another name$/)] });
+  });
+
   it('a config model whose step throws is one line naming the model and the operation, exit 2', async () => {
     const r = await cli(counterLog, '--model', 'boom', '--config', config);
     expect(r).toMatchObject({ code: 2, out: [], err: ['error: model "boom": step on `add 2 → 2` threw Error: not today'] });
