@@ -8,8 +8,8 @@
  * the last choice and try the next call after it. Operations of unknown outcome return at +∞ and are optional: the
  * search succeeds as soon as every required operation is linearized.
  *
- * One pruning beyond WGL: a read-only operation that reaches the scan and is legal in the current state is
- * linearized without branching ("forced"). Reaching the scan means every unlinearized operation returns after it
+ * One pruning beyond WGL: a read-only operation that reaches the scan, is legal in the current state and leaves it
+ * unchanged is linearized without branching ("forced"). Reaching the scan means every unlinearized operation returns after it
  * was invoked, so in any linearization that places it later it can be moved to now: it leaves the state unchanged,
  * and nothing in between had to precede it. So if nothing completes the history after a forced read, nothing
  * completes it without the read either, and backtracking skips the alternatives at that level.
@@ -131,7 +131,9 @@ export class LinearizationSearch<S> {
             entry = next[entry] as number;
             continue;
           }
-          const forced = readOnly[op] === 1;
+          // Forced only when the step left the state as it was: a nondeterministic model's read may narrow its set
+          // of possible states, and moving such a read earlier could drop states a later placement needs.
+          const forced = readOnly[op] === 1 && (result.next === state || model.equal(result.next, state));
           const scanned = linearized.wordsScanned;
           linearized.add(op);
           if (this.bytes + ConfigurationCache.entryBytes(linearized.sets) > limits.bytesMax) {
