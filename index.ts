@@ -9,7 +9,8 @@
  *    with properties from `always`, `eventually`, `never`, `reachable`, `inevitable`, `linearizable`, `property`.
  * 3. `run(scenario, { seed })`, `fuzz(scenario, { seeds })`, `replay(scenario, failingRun)`.
  * 4. Check any execution — simulated, or read from a real system's log (`readLogFile`) — with `possibly`,
- *    `definitely`, `checkModality` and `compilePredicate`; check client histories with `checkHistory`.
+ *    `definitely`, `checkModality` and `compilePredicate`; check client histories with `checkHistory`, against a
+ *    built-in model or one of your own (`defineModel`).
  *
  * Guide: docs/writing-a-protocol.md.
  *

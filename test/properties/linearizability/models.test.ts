@@ -4,6 +4,7 @@
  * definition and guarded when it runs: a throw is an input error naming the model and the operation.
  */
 import { describe, expect, it } from 'vitest';
+import { defineConfig } from '../../../api/config.js';
 import { DsimInputError } from '../../../api/errors.js';
 import { defineModel } from '../../../api/model.js';
 import { linearizable } from '../../../api/properties/linearizable.js';
@@ -113,6 +114,14 @@ describe('defineModel', () => {
     expect(() => defineModel({ name: 'kv', init: () => 0, step })).toThrow('defineModel "kv": "kv" is the name of a built-in model; give yours another name');
     expect(() => defineModel({ name: 'a', init: () => 0, step, hash: 3 } as never)).toThrow('defineModel "a": hash is not a function');
     expect(() => defineModel({ name: '', init: () => 0, step })).toThrow('defineModel "": name is not a non-empty string');
+  });
+
+  it('defineConfig({ models }) takes defineModel results with names of their own', () => {
+    const mine = defineModel({ name: 'mine', init: () => 0, step: (s: number) => ({ ok: true, next: s }) });
+    expect(defineConfig({ models: [mine] })).toMatchObject({ scenarios: [], models: [mine] });
+    expect(() => defineConfig({ models: [{ name: 'x' }] as never })).toThrow('defineConfig: models[0] is not a model; make each one with defineModel({ ... })');
+    expect(() => defineConfig({ models: [mine, mine] })).toThrow('defineConfig: two models are named "mine"; names must differ');
+    expect(() => defineConfig({ models: [{ ...mine, name: 'queue' }] })).toThrow('defineConfig: model "queue" has the name of a built-in model; give it another name');
   });
 
   it('a step that throws, or answers no { ok, next }, is an input error naming the model and the operation', () => {
