@@ -115,6 +115,16 @@ describe('dsim check-history models: --model, --initial, --witness, the configâ€
     expect(unknown.err).toEqual(['error: --model: unknown model "nope"; expected one of: register, cas-register, kv, set, queue, mutex, multi-register, counter, my-counter, boom']);
   });
 
+  it('multi-register reads Jepsen EDN :txn micro-ops ([:w :x 1] [:r :x nil]): a stale read is refused', async () => {
+    const txn = (p: number, type: string, mops: string) => `{:process ${p}, :type :${type}, :f :txn, :value [${mops}]}`;
+    const ok = write('txn-ok.edn', [txn(0, 'invoke', '[:w :x 1] [:r :y nil]'), txn(0, 'ok', '[:w :x 1] [:r :y nil]'), txn(1, 'invoke', '[:r :x nil]'), txn(1, 'ok', '[:r :x 1]')].join('\n'));
+    const stale = write('txn-stale.edn', [txn(0, 'invoke', '[:w :x 1]'), txn(0, 'ok', '[:w :x 1]'), txn(1, 'invoke', '[:r :x nil]'), txn(1, 'ok', '[:r :x nil]')].join('\n'));
+    expect((await cli(ok, '--model', 'multi-register')).code).toBe(0);
+    const r = await cli(stale, '--model', 'multi-register');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('  cannot be placed next: p1 txn [r ":x" nil] (line 3), returned at line 4');
+  });
+
   it('dsim list shows the built-in models and the configâ€™s, in text and JSON', async () => {
     const io = bufferIo();
     expect(await runCli(['list', '--config', config, '--json'], io)).toBe(0);
