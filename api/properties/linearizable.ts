@@ -31,9 +31,9 @@ export function linearizable(choice: ModelChoice, options: LinearizableOptions =
     ({ history }) => {
       const result = checkHistory(history, checked, checkOptions);
       if (!result.ok) {
-        // A user's model that threw names itself as the source; anything else is wrong with the history.
-        const what = result.error.source === `model "${model}"` ? 'the model failed' : 'the history is malformed';
-        return `${what}: ${formatInputError(result.error)}`;
+        // A user's model that threw names itself; anything else is wrong with the history.
+        const text = formatInputError(result.error);
+        return `${text.includes(`model "${model}": `) ? 'the model failed' : 'the history is malformed'}: ${text}`;
       }
       const r = result.value;
       if (r.verdict === 'linearizable') return true;

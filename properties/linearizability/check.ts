@@ -3,7 +3,7 @@
  * counted in search steps, cache entries and estimated bytes, never in wall-clock time, except for the opt-in time
  * limit, a safety net whose stop is reported as such.
  */
-import { fail, succeed, type Failable } from '../../execution/failable.js';
+import { fail, succeed, type Failable, type InputError } from '../../execution/failable.js';
 import type { History } from '../../execution/history.js';
 import type { InitialValue, Model } from './model.js';
 import { buildOperations, type Operation } from './operations.js';
@@ -100,18 +100,29 @@ export function checkHistory(history: History, choice: ModelChoice, options: Che
   if (!resolved.ok) return resolved;
   const initialised = options.initial === undefined ? resolved : withInitial(resolved.value, options.initial);
   if (!initialised.ok) return initialised;
+  const source = options.source ?? 'history';
+  let ops: readonly Operation[] = [];
   try {
-    return checkWith(history, initialised.value, options);
+    const built = buildOperations(history, initialised.value, source);
+    if (!built.ok) return fail(built.error);
+    ops = built.value;
+    return checkWith(ops, initialised.value, options);
   } catch (error) {
-    if (error instanceof ModelError) return fail(error.input);
+    if (error instanceof ModelError) return fail(located(error, ops, source));
     throw error;
   }
 }
 
-function checkWith(history: History, model: Model<unknown>, options: CheckHistoryOptions): Failable<LinearizabilityResult> {
-  const built = buildOperations(history, model, options.source ?? 'history');
-  if (!built.ok) return fail(built.error);
-  const ops = built.value.filter((op) => op.output.kind === 'ok' || !model.readOnly(op.input));
+/** A user's model's error, where the history has the operation it was called on (its line, or event number). */
+function located(error: ModelError, ops: readonly Operation[], source: string): InputError {
+  const op = ops.find((o) => o.input === error.operation);
+  if (op === undefined) return error.input;
+  const message = `${error.input.source}: ${error.input.message}`;
+  return op.callLine === undefined ? { source, message: `event ${op.callIndex + 1}: ${message}` } : { source, line: op.callLine, message };
+}
+
+function checkWith(operations: readonly Operation[], model: Model<unknown>, options: CheckHistoryOptions): Failable<LinearizabilityResult> {
+  const ops = operations.filter((op) => op.output.kind === 'ok' || !model.readOnly(op.input));
   const parts = splitOperations(ops, model, options.split ?? true);
   const base = { model: model.name, operations: ops.length, partitions: parts.length };
   const end = searchInTurns(parts, model, {

@@ -42,9 +42,12 @@ export interface ModelSpec<S> {
   partitionKey?(input: OpInput): string;
 }
 
-/** A call into a user's model threw, or answered something of the wrong shape. */
+/** A call into a user's model threw, or answered something of the wrong shape; `operation`: on which one. */
 export class ModelError extends Error {
-  constructor(readonly input: InputError) {
+  constructor(
+    readonly input: InputError,
+    readonly operation?: OpInput,
+  ) {
     super(input.message);
     this.name = 'ModelError';
   }
@@ -86,17 +89,17 @@ function defaultDescribe(input: OpInput, output: OpOutput): string {
 /** Makes `spec` (already checked by `defineModel`) a model. */
 export function userModel<S>(spec: ModelSpec<S>): DefinedModel {
   const name = spec.name;
-  const guard = <T>(what: string, call: () => T): T => {
+  const guard = <T>(what: string, call: () => T, operation?: OpInput): T => {
     try {
       return call();
     } catch (error) {
       if (error instanceof ModelError) throw error;
       const text = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-      throw new ModelError({ source: `model "${name}"`, message: `${what} threw ${error instanceof Error ? error.name : 'a value'}: ${text}` });
+      throw new ModelError({ source: `model "${name}"`, message: `${what} threw ${error instanceof Error ? error.name : 'a value'}: ${text}` }, operation);
     }
   };
-  const wrong = (what: string, answer: unknown, expected: string): never => {
-    throw new ModelError({ source: `model "${name}"`, message: `${what} answered ${canonical(answer)}, expected ${expected}` });
+  const wrong = (what: string, answer: unknown, expected: string, operation?: OpInput): never => {
+    throw new ModelError({ source: `model "${name}"`, message: `${what} answered ${canonical(answer)}, expected ${expected}` }, operation);
   };
   const describe = (input: OpInput, output: OpOutput): string =>
     spec.describe === undefined ? defaultDescribe(input, output) : String(guard('describe', () => spec.describe!(input, output)));
@@ -113,7 +116,7 @@ export function userModel<S>(spec: ModelSpec<S>): DefinedModel {
     summary: spec.summary ?? 'a model of your config',
     describe,
     validate: (input: OpInput, output: OpOutput): string | undefined => {
-      const problem = spec.validate === undefined ? undefined : guard(onOp('validate', input, output), () => spec.validate!(input, output));
+      const problem = spec.validate === undefined ? undefined : guard(onOp('validate', input, output), () => spec.validate!(input, output), input);
       return problem === undefined || problem === null ? undefined : String(problem);
     },
     readOnly: (input: OpInput): boolean => spec.readOnly !== undefined && guard('readOnly', () => spec.readOnly!(input)) === true,
@@ -138,8 +141,8 @@ export function userModel<S>(spec: ModelSpec<S>): DefinedModel {
       init: () => guard('init', () => spec.init()),
       ...(spec.initWith === undefined ? {} : { initWith: initial }),
       step(state: S, input: OpInput, output: OpOutput): StepResult<S> {
-        const r = guard(onOp('step', input, output), () => spec.step!(state, input, output)) as Partial<StepResult<S>> | undefined;
-        if (typeof r !== 'object' || r === null || typeof r.ok !== 'boolean') return wrong(onOp('step', input, output), r, '{ ok, next }');
+        const r = guard(onOp('step', input, output), () => spec.step!(state, input, output), input) as Partial<StepResult<S>> | undefined;
+        if (typeof r !== 'object' || r === null || typeof r.ok !== 'boolean') return wrong(onOp('step', input, output), r, '{ ok, next }', input);
         return r.ok ? { ok: true, next: r.next as S } : { ok: false, next: state };
       },
       equal,
@@ -160,7 +163,7 @@ export function userModel<S>(spec: ModelSpec<S>): DefinedModel {
       else bucket.push(s);
       out.push(s);
       if (out.length > POSSIBLE_STATES_MAX) {
-        throw new ModelError({ source: `model "${name}"`, message: `${onOp('steps', input, output)} left more than ${POSSIBLE_STATES_MAX} possible states; make the model less nondeterministic` });
+        throw new ModelError({ source: `model "${name}"`, message: `${onOp('steps', input, output)} left more than ${POSSIBLE_STATES_MAX} possible states; make the model less nondeterministic` }, input);
       }
     }
     return out;
@@ -177,8 +180,8 @@ export function userModel<S>(spec: ModelSpec<S>): DefinedModel {
     step(states: readonly S[], input: OpInput, output: OpOutput): StepResult<readonly S[]> {
       const next: S[] = [];
       for (const s of states) {
-        const r = guard(onOp('steps', input, output), () => spec.steps!(s, input, output));
-        if (!Array.isArray(r)) return wrong(onOp('steps', input, output), r, 'an array of states');
+        const r = guard(onOp('steps', input, output), () => spec.steps!(s, input, output), input);
+        if (!Array.isArray(r)) return wrong(onOp('steps', input, output), r, 'an array of states', input);
         next.push(...(r as S[]));
       }
       return next.length === 0 ? { ok: false, next: states } : { ok: true, next: distinct(next, input, output) };

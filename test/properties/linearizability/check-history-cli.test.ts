@@ -143,8 +143,8 @@ describe('dsim check-history models: --model, --initial, --witness, the config�
     expect(r).toMatchObject({ code: 2, err: [expect.stringMatching(/clash\.config\.ts: model "kv" has the name of a built-in model; give it another name$/)] });
   });
 
-  it('a config model whose step throws is one line naming the model and the operation, exit 2', async () => {
+  it('a config model whose step throws is one line naming the file, line, model and operation, exit 2', async () => {
     const r = await cli(counterLog, '--model', 'boom', '--config', config);
-    expect(r).toMatchObject({ code: 2, out: [], err: ['error: model "boom": step on `add 2 → 2` threw Error: not today'] });
+    expect(r).toMatchObject({ code: 2, out: [], err: [`error: ${counterLog}, line 1: model "boom": step on \`add 2 → 2\` threw Error: not today`] });
   });
 });

@@ -124,13 +124,13 @@ describe('defineModel', () => {
     expect(() => defineConfig({ models: [{ ...mine, name: 'queue' }] })).toThrow('defineConfig: model "queue" has the name of a built-in model; give it another name');
   });
 
-  it('a step that throws, or answers no { ok, next }, is an input error naming the model and the operation', () => {
+  it('a step that throws, or answers no { ok, next }, is an input error naming the model, the operation and its event', () => {
     const boom = defineModel<number>({ name: 'boom', init: () => 0, step: (s, input) => { if (input.f === 'write') throw new Error('no writes'); return { ok: true, next: s }; } });
-    expect(problem(sequential(['read', null, 0], ['write', 1, 1]), boom)).toBe('model "boom": step on `write 1 → 1` threw Error: no writes');
+    expect(problem(sequential(['read', null, 0], ['write', 1, 1]), boom)).toBe('history: event 3: model "boom": step on `write 1 → 1` threw Error: no writes');
     const odd = defineModel({ name: 'odd', init: () => 0, step: () => true as never });
-    expect(problem(sequential(['read', null, 0]), odd)).toBe('model "odd": step on `read → 0` answered true, expected { ok, next }');
+    expect(problem(sequential(['read', null, 0]), odd)).toBe('history: event 1: model "odd": step on `read → 0` answered true, expected { ok, next }');
     const history = { history: sequential(['write', 1, 1]) } as RunOutcome;
-    expect(linearizable(boom).check(history)).toEqual({ ok: false, message: 'the model failed: model "boom": step on `write 1 → 1` threw Error: no writes' });
+    expect(linearizable(boom).check(history)).toEqual({ ok: false, message: 'the model failed: history: event 1: model "boom": step on `write 1 → 1` threw Error: no writes' });
   });
 
   it('a nondeterministic model’s possible states count as work against stepsMax, and are capped', () => {
@@ -141,7 +141,7 @@ describe('defineModel', () => {
     // 10 writes take 12 steps of the search itself, and 1 + 2 + ... + 512 states stepped from.
     const limited = checkHistory(writes(10), guess, { stepsMax: 500 });
     expect(limited.ok && [limited.value.verdict, limited.value.stoppedBy]).toEqual(['unknown', 'search steps limit (500) reached']);
-    expect(problem(writes(13), guess)).toBe('model "guess": steps on `write 0 → 0` left more than 4096 possible states; make the model less nondeterministic');
+    expect(problem(writes(13), guess)).toBe('history: event 25: model "guess": steps on `write 0 → 0` left more than 4096 possible states; make the model less nondeterministic');
   });
 
   it('defaults: JSON-like states compared structurally, partitionKey splits, toBeLinearizable takes the model', () => {
