@@ -53,6 +53,6 @@ describe('a user model from dsim.config.ts', () => {
 
   it('a step that throws is one line naming the model and the operation, exit 2', () => {
     const r = project.dsim('check-history', 'data/boom.log', '--model', 'my-register');
-    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'error: model "my-register": step on `read "boom" → 1` threw Error: cannot read boom\n' });
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'error: data/boom.log, line 1: model "my-register": step on `read "boom" → 1` threw Error: cannot read boom\n' });
   });
 });
