@@ -9,7 +9,8 @@
  *    with properties from `always`, `eventually`, `leadsTo`, `answered`, `never`, `reachable`, `inevitable`, `linearizable`, `property`.
  * 3. `run(scenario, { seed })`, `fuzz(scenario, { seeds })`, `replay(scenario, failingRun)`.
  * 4. Check any execution — simulated, or read from a real system's log (`readLogFile`) — with `possibly`,
- *    `definitely`, `checkModality` and `compilePredicate`; check client histories with `checkHistory`.
+ *    `definitely`, `checkModality` and `compilePredicate`; check client histories with `checkHistory`, against a
+ *    built-in model or one of your own (`defineModel`).
  *
  * Guide: docs/writing-a-protocol.md.
  *
@@ -23,6 +24,7 @@ export {
   compileFor,
   decide,
   defineConfig,
+  defineModel,
   defineScenario,
   describeCut,
   describePath,
@@ -52,6 +54,7 @@ export type {
   CutPredicateSource,
   DsimConfig,
   CutPropertyOptions,
+  DefinedModel,
   DefinedScenario,
   EventuallyOptions,
   FuzzFailure,
@@ -60,6 +63,7 @@ export type {
   FuzzResult,
   LeadsToOptions,
   LinearizableOptions,
+  ModelSpec,
   PredicateSource,
   ReplayResult,
   RunOptions,
@@ -158,8 +162,21 @@ export { sequenceDefinitely, sequencePossibly } from './properties/temporal/inde
 export { countAtomicSequences, matchCausalPattern, parseLabelPattern, sharedGlobalStates } from './properties/patterns/index.js';
 
 // ---- linearizability ----
-export { checkHistory, checkHistoryFiles, formatExplanation, MODEL_NAMES } from './properties/linearizability/index.js';
-export type { CheckHistoryOptions, LinearizabilityResult, LinearizabilityVerdict, ModelName } from './properties/linearizability/index.js';
+export { checkHistory, checkHistoryFiles, formatExplanation, formatWitness, MODEL_NAMES } from './properties/linearizability/index.js';
+export type {
+  CheckHistoryOptions,
+  InitialValue,
+  LinearizabilityResult,
+  LinearizabilityVerdict,
+  Model,
+  ModelChoice,
+  ModelName,
+  OpInput,
+  OpOutput,
+  StepResult,
+  WitnessOperation,
+  WitnessPart,
+} from './properties/linearizability/index.js';
 
 // ---- formats: real systems' logs in, traces and ShiViz logs out ----
 export { detectLogFormat, parseHistory, parseShiViz, readLogFile, readTrace, traceToJson, writeShiViz } from './formats/index.js';

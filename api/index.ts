@@ -11,6 +11,8 @@ export type { ShrunkFailure } from './shrink.js';
 export { writeReport } from './report.js';
 export type { WriteReportOptions } from './report.js';
 export { defineConfig } from './config.js';
+export { defineModel } from './model.js';
+export type { DefinedModel, ModelSpec } from './model.js';
 export type { ConfigSpec, DsimConfig } from './config.js';
 export { always, eventually, property, safety } from './properties/state.js';
 export { undecided } from '../scenarios/types.js';

@@ -7,7 +7,7 @@ import type { MatcherState } from 'vitest';
 import { decide, explainDecision, type PredicateSource } from '../api/modality.js';
 import { formatInputError } from '../execution/failable.js';
 import { checkHistory, formatExplanation, type CheckHistoryOptions } from '../properties/linearizability/check.js';
-import type { ModelName } from '../properties/linearizability/model.js';
+import type { ModelChoice } from '../properties/linearizability/resolve-model.js';
 import type { Modality } from '../properties/lattice/modality.js';
 import type { SearchLimits } from '../properties/result-types.js';
 import { executionOf, historyOf } from './received.js';
@@ -50,15 +50,16 @@ export function toDefinitely(this: MatcherState, received: unknown, predicate: P
   return modalityMatcher(received, 'definitely', predicate, limits);
 }
 
-/** `expect(history).toBeLinearizable('register')`: the client history is linearizable with respect to the model. */
+/** `expect(history).toBeLinearizable('register')`: the client history is linearizable with respect to the model (a name or `defineModel`'s). */
 export function toBeLinearizable(
   this: MatcherState,
   received: unknown,
-  model: ModelName,
+  choice: ModelChoice,
   options: CheckHistoryOptions = {},
 ): MatcherOutcome {
   const history = historyOf(received, 'toBeLinearizable');
-  const checked = checkHistory(history, model, options);
+  const checked = checkHistory(history, choice, options);
+  const model = typeof choice === 'string' ? choice : choice.name;
   if (!checked.ok) throw new Error(`toBeLinearizable: ${formatInputError(checked.error)}`);
   const r = checked.value;
   const counts = `${r.operations} operations, ${r.steps} search steps`;

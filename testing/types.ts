@@ -4,7 +4,7 @@
  */
 import type { PredicateSource } from '../api/modality.js';
 import type { CheckHistoryOptions } from '../properties/linearizability/check.js';
-import type { ModelName } from '../properties/linearizability/model.js';
+import type { ModelChoice } from '../properties/linearizability/resolve-model.js';
 import type { SearchLimits } from '../properties/result-types.js';
 
 /** Options of `toHoldEverywhere`. */
@@ -33,8 +33,8 @@ export interface DsimMatchers<R = unknown> {
   toPossibly(predicate: PredicateSource, limits?: SearchLimits): R;
   /** On an `Execution` or a run result: every path of cuts passes a cut satisfying the predicate (Definitely). */
   toDefinitely(predicate: PredicateSource, limits?: SearchLimits): R;
-  /** On a client `History` or a run result: linearizable with respect to the model (`register`, `cas-register`, `kv`). */
-  toBeLinearizable(model: ModelName, options?: CheckHistoryOptions): R;
+  /** On a client `History` or a run result: linearizable with respect to the model (a built-in's name, or `defineModel`'s). */
+  toBeLinearizable(model: ModelChoice, options?: CheckHistoryOptions): R;
 }
 
 declare module 'vitest' {

@@ -2,17 +2,21 @@ import { performance } from 'node:perf_hooks';
 import type { Argv } from 'yargs';
 import { fail, formatInputError, succeed, type Failable, type InputError } from '../../execution/failable.js';
 import { checkHistoryFiles, type FileCheckResult } from '../../properties/linearizability/files.js';
-import { formatExplanation, MEMORY_BYTES_MAX_DEFAULT, STEPS_MAX_DEFAULT } from '../../properties/linearizability/index.js';
-import { isModelName, MODEL_NAMES } from '../../properties/linearizability/models/registry.js';
+import { formatExplanation, formatWitness, MEMORY_BYTES_MAX_DEFAULT, STEPS_MAX_DEFAULT, withInitial } from '../../properties/linearizability/index.js';
+import type { Model } from '../../properties/linearizability/model.js';
+import { isModelName, MODEL_NAMES, MODELS } from '../../properties/linearizability/models/registry.js';
 import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { parseOptionalCount } from '../options.js';
+import { catalogFor, type ConfigFlag } from '../scenarios.js';
 import type { Command } from './command.js';
 
-interface CheckHistoryArgs {
+interface CheckHistoryArgs extends ConfigFlag {
   readonly files: string[];
   readonly model: string;
+  readonly initial?: string;
+  readonly witness: boolean;
   readonly split: boolean;
   readonly 'steps-max'?: string;
   readonly 'memory-max'?: string;
@@ -27,7 +31,9 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
   builder: (y: Argv) =>
     y
       .positional('files', { type: 'string', array: true, describe: 'History files' })
-      .option('model', { type: 'string', demandOption: true, describe: `Sequential model: ${MODEL_NAMES.join(', ')}` })
+      .option('model', { type: 'string', demandOption: true, describe: `Sequential model: ${MODEL_NAMES.join(', ')}, or one of your config's (see dsim list)` })
+      .option('initial', { type: 'string', describe: 'The model\'s initial state, as JSON: 0, "x", [1, 2], {"x": 1} (default: the model\'s own)' })
+      .option('witness', { type: 'boolean', default: false, describe: 'Print the linearization found for a linearizable history (--json always has it)' })
       .option('split', { type: 'boolean', default: true, describe: 'Check each key separately (P-compositionality)' })
       .option('steps-max', { type: 'string', describe: `Search steps per history before answering unknown (default ${STEPS_MAX_DEFAULT})` })
       .option('memory-max', {
@@ -37,9 +43,9 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
       .option('time-max', { type: 'string', describe: 'Wall-clock safety net per history: 60s, 5m (default none; its stop is reported)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
-    if (!isModelName(args.model)) {
-      return reportInputError(io, { source: '--model', message: `unknown model "${args.model}"; expected one of: ${MODEL_NAMES.join(', ')}` });
-    }
+    const found = await modelFor(args);
+    if (!found.ok) return reportInputError(io, found.error);
+    const model = found.value;
     const stepsMax = parseOptionalCount(args['steps-max'], 'steps-max', 1);
     if (!stepsMax.ok) return reportInputError(io, stepsMax.error);
     const memory = args['memory-max'] === undefined ? succeed(undefined) : parseBytes(args['memory-max'], 'memory-max');
@@ -49,7 +55,7 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
     const results: FileCheckResult[] = [];
     let inputError: InputError | undefined;
     for (const file of args.files) {
-      const checked = checkHistoryFiles([file], args.model, {
+      const checked = checkHistoryFiles([file], model, {
         split: args.split,
         nowMs: () => performance.now(),
         ...(stepsMax.value === undefined ? {} : { stepsMax: stepsMax.value }),
@@ -63,7 +69,7 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
       results.push(...checked.value.results);
     }
     if (args.json) printJson(io, historyJson(results, inputError));
-    else printHistoryResults(io, results);
+    else printHistoryResults(io, results, args.witness);
     if (inputError !== undefined) return reportInputError(io, inputError);
     return results.every((r) => r.verdict === 'linearizable') ? ExitCode.Ok : ExitCode.Violation;
   },
@@ -81,12 +87,38 @@ function historyJson(results: readonly FileCheckResult[], error: InputError | un
       memoryBytesPeak: r.memoryBytesPeak,
       explanation: r.explanation === undefined ? null : formatExplanation(r.explanation),
       ...(r.stoppedBy === undefined ? {} : { stoppedBy: r.stoppedBy }),
+      witness: r.witness ?? null,
     })),
     ...(error === undefined ? {} : { error: formatInputError(error) }),
   };
 }
 
-function printHistoryResults(io: CliIo, results: readonly FileCheckResult[]): void {
+/** The model `--model` names (a built-in, or one of the config's), with `--initial` applied. */
+async function modelFor(args: CheckHistoryArgs): Promise<Failable<Model<unknown>>> {
+  let model: Model<unknown>;
+  if (isModelName(args.model)) model = MODELS[args.model];
+  else {
+    const catalog = await catalogFor(args);
+    if (!catalog.ok) return catalog;
+    const user = catalog.value.models.find((m) => m.name === args.model);
+    if (user === undefined) {
+      const names = [...MODEL_NAMES, ...catalog.value.models.map((m) => m.name)].join(', ');
+      const where = catalog.value.configFile === undefined ? ' (no dsim.config.ts here: your own models are listed in one, or given with --config <file>)' : '';
+      return fail({ source: '--model', message: `unknown model "${args.model}"; expected one of: ${names}${where}` });
+    }
+    model = user;
+  }
+  if (args.initial === undefined) return succeed(model);
+  let initial: unknown;
+  try {
+    initial = JSON.parse(args.initial);
+  } catch {
+    return fail({ source: '--initial', message: `"${args.initial}" is not JSON; give a JSON value such as 0, "x", [1, 2] or {"x": 1}` });
+  }
+  return withInitial(model, initial, '--initial');
+}
+
+function printHistoryResults(io: CliIo, results: readonly FileCheckResult[], witness: boolean): void {
   for (const r of results) {
     io.out(`${r.file}: ${r.verdict} (${r.operations} operations, ${r.ms.toFixed(1)} ms)`);
     if (r.stoppedBy !== undefined) {
@@ -94,6 +126,7 @@ function printHistoryResults(io: CliIo, results: readonly FileCheckResult[]): vo
       io.out(`  stopped by ${r.stoppedBy}, after ${r.steps} steps, ${r.cacheEntries} cache entries, ${mib} MiB held at most (estimated)`);
     }
     if (r.explanation !== undefined) for (const line of formatExplanation(r.explanation)) io.out(`  ${line}`);
+    if (witness && r.witness !== undefined) for (const line of formatWitness(r.witness)) io.out(`  ${line}`);
   }
 }
 

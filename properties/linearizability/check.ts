@@ -3,13 +3,17 @@
  * counted in search steps, cache entries and estimated bytes, never in wall-clock time, except for the opt-in time
  * limit, a safety net whose stop is reported as such.
  */
-import { fail, succeed, type Failable } from '../../execution/failable.js';
+import { fail, succeed, type Failable, type InputError } from '../../execution/failable.js';
 import type { History } from '../../execution/history.js';
-import type { Model, ModelName } from './model.js';
-import { MODELS } from './models/registry.js';
+import type { InitialValue, Model } from './model.js';
 import { buildOperations, type Operation } from './operations.js';
 import { splitOperations, type HistoryPart } from './partition.js';
+import { resolveModel, withInitial, type ModelChoice } from './resolve-model.js';
 import { searchInTurns } from './turns.js';
+import { ModelError } from './user-model.js';
+import { describeOperation, witnessOf, type WitnessPart } from './witness.js';
+
+export { describeOperation } from './witness.js';
 
 export const STEPS_MAX_DEFAULT = 100_000_000;
 export const CACHE_ENTRIES_MAX_DEFAULT = 2_000_000;
@@ -42,6 +46,8 @@ export interface CheckHistoryOptions extends LinearizabilityLimits {
   readonly source?: string;
   /** The clock of `timeMaxMs`, in milliseconds (default `performance.now`); read only when `timeMaxMs` is set. */
   readonly nowMs?: () => number;
+  /** The model's initial state, as a JSON value (see each model's in docs/linearizability.md); default its own. */
+  readonly initial?: InitialValue;
 }
 
 export type LinearizabilityVerdict = 'linearizable' | 'not-linearizable' | 'unknown';
@@ -67,7 +73,8 @@ export interface LinearizabilityExplanation {
 
 export interface LinearizabilityResult {
   readonly verdict: LinearizabilityVerdict;
-  readonly model: ModelName;
+  /** The model's name (a built-in's `ModelName`, or a user's). */
+  readonly model: string;
   /** Operations checked: without `:fail` ones and without read-only ones of unknown outcome. */
   readonly operations: number;
   /** Parts checked independently (1 without splitting). */
@@ -80,22 +87,44 @@ export interface LinearizabilityResult {
   readonly explanation?: LinearizabilityExplanation;
   /** For `unknown`: which limit stopped the search, in words. */
   readonly stoppedBy?: string;
+  /** For `linearizable`: the linearization found, one order per part (in key order when split). */
+  readonly witness?: readonly WitnessPart[];
 }
 
-/** `p3 write 4 (line 12)`. */
-export function describeOperation(model: Model<unknown>, op: Operation): string {
-  const line = op.callLine === undefined ? '' : ` (line ${op.callLine})`;
-  return `p${op.process} ${model.describe(op.input, op.output)}${line}`;
+/**
+ * Checks `history` against a model: a built-in's name or a model value (`defineModel`). Errors: an unknown model,
+ * an `initial` value it cannot take, a malformed history (unpaired events, ...), a user's model that threw.
+ */
+export function checkHistory(history: History, choice: ModelChoice, options: CheckHistoryOptions = {}): Failable<LinearizabilityResult> {
+  const resolved = resolveModel(choice);
+  if (!resolved.ok) return resolved;
+  const initialised = options.initial === undefined ? resolved : withInitial(resolved.value, options.initial);
+  if (!initialised.ok) return initialised;
+  const source = options.source ?? 'history';
+  let ops: readonly Operation[] = [];
+  try {
+    const built = buildOperations(history, initialised.value, source);
+    if (!built.ok) return fail(built.error);
+    ops = built.value;
+    return checkWith(ops, initialised.value, options);
+  } catch (error) {
+    if (error instanceof ModelError) return fail(located(error, ops, source));
+    throw error;
+  }
 }
 
-/** Checks `history` against the model named `modelName`. Errors are malformed histories (unpaired events, ...). */
-export function checkHistory(history: History, modelName: ModelName, options: CheckHistoryOptions = {}): Failable<LinearizabilityResult> {
-  const model = MODELS[modelName];
-  const built = buildOperations(history, model, options.source ?? 'history');
-  if (!built.ok) return fail(built.error);
-  const ops = built.value.filter((op) => op.output.kind === 'ok' || !model.readOnly(op.input));
+/** A user's model's error, where the history has the operation it was called on (its line, or event number). */
+function located(error: ModelError, ops: readonly Operation[], source: string): InputError {
+  const op = ops.find((o) => o.input === error.operation);
+  if (op === undefined) return error.input;
+  const message = `${error.input.source}: ${error.input.message}`;
+  return op.callLine === undefined ? { source, message: `event ${op.callIndex + 1}: ${message}` } : { source, line: op.callLine, message };
+}
+
+function checkWith(operations: readonly Operation[], model: Model<unknown>, options: CheckHistoryOptions): Failable<LinearizabilityResult> {
+  const ops = operations.filter((op) => op.output.kind === 'ok' || !model.readOnly(op.input));
   const parts = splitOperations(ops, model, options.split ?? true);
-  const base = { model: modelName, operations: ops.length, partitions: parts.length };
+  const base = { model: model.name, operations: ops.length, partitions: parts.length };
   const end = searchInTurns(parts, model, {
     stepsMax: options.stepsMax ?? STEPS_MAX_DEFAULT,
     cacheEntriesMax: options.cacheEntriesMax ?? CACHE_ENTRIES_MAX_DEFAULT,
@@ -105,7 +134,10 @@ export function checkHistory(history: History, modelName: ModelName, options: Ch
   });
   const counts = { ...base, steps: end.steps, cacheEntries: end.cacheEntries, memoryBytesPeak: end.memoryBytesPeak };
   if (end.kind === 'unknown') return succeed({ verdict: 'unknown', ...counts, stoppedBy: end.stoppedBy });
-  if (end.kind === 'linearizable') return succeed({ verdict: 'linearizable', ...counts });
+  if (end.kind === 'linearizable') {
+    const witness = parts.map((part, i) => witnessOf(model, part, end.orders[i] as readonly number[]));
+    return succeed({ verdict: 'linearizable', ...counts, witness });
+  }
   const explanation = explain(model, end.part, end.prefix, end.stateAfterPrefix, end.blocked);
   return succeed({ verdict: 'not-linearizable', ...counts, explanation });
 }

@@ -11,7 +11,9 @@ import {
   type LinearizabilityLimits,
   type LinearizabilityVerdict,
 } from './check.js';
-import type { ModelName } from './model.js';
+import type { InitialValue } from './model.js';
+import type { ModelChoice } from './resolve-model.js';
+import type { WitnessPart } from './witness.js';
 
 export interface CheckFilesOptions extends LinearizabilityLimits {
   /** Split per key when the model allows it (default true). */
@@ -21,6 +23,8 @@ export interface CheckFilesOptions extends LinearizabilityLimits {
    * `timeMaxMs` when that is set. The checker reads no other clock; without one, `ms` is 0.
    */
   readonly nowMs?: () => number;
+  /** The model's initial state (see `CheckHistoryOptions.initial`). */
+  readonly initial?: InitialValue;
 }
 
 /** The verdict on one file. */
@@ -37,6 +41,8 @@ export interface FileCheckResult {
   readonly explanation?: LinearizabilityExplanation;
   /** For `unknown`: the limit that stopped the search. */
   readonly stoppedBy?: string;
+  /** For `linearizable`: the linearization found, per part. */
+  readonly witness?: readonly WitnessPart[];
 }
 
 /**
@@ -46,7 +52,7 @@ export interface FileCheckResult {
  */
 export function checkHistoryFiles(
   paths: readonly string[],
-  model: ModelName,
+  model: ModelChoice,
   options: CheckFilesOptions = {},
 ): Failable<{ results: FileCheckResult[] }> {
   const results: FileCheckResult[] = [];
@@ -71,6 +77,7 @@ export function checkHistoryFiles(
       file, verdict: r.verdict, ms, operations: r.operations, steps: r.steps, cacheEntries: r.cacheEntries, memoryBytesPeak: r.memoryBytesPeak,
       ...(r.explanation === undefined ? {} : { explanation: r.explanation }),
       ...(r.stoppedBy === undefined ? {} : { stoppedBy: r.stoppedBy }),
+      ...(r.witness === undefined ? {} : { witness: r.witness }),
     });
   }
   return succeed({ results });

@@ -1,7 +1,15 @@
 /** Public surface of the linearizability checker. */
-export type { Model, ModelName, OpInput, OpOutput, StepResult } from './model.js';
+export type { InitialState, InitialValue, Model, ModelName, OpInput, OpOutput, StepResult } from './model.js';
+export { resolveModel, withInitial } from './resolve-model.js';
+export type { ModelChoice } from './resolve-model.js';
+export { isModel, ModelError, MODEL_BRAND, userModel } from './user-model.js';
+export type { DefinedModel, ModelSpec } from './user-model.js';
+export { formatWitness } from './witness.js';
+export type { WitnessOperation, WitnessPart } from './witness.js';
 export { MODELS, MODEL_NAMES, isModelName } from './models/registry.js';
 export type { KvState } from './models/kv.js';
+export type { CollectionState } from './models/collections.js';
+export type { MultiRegisterState } from './models/multi-register.js';
 export type { RegisterState } from './models/register.js';
 export type { Operation } from './operations.js';
 export { buildOperations } from './operations.js';

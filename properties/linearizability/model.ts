@@ -5,8 +5,17 @@
  */
 import type { HistoryValue } from '../../execution/history.js';
 
-/** The names of the registered models; adding one without registering it fails to compile (see `registry.ts`). */
-export type ModelName = 'register' | 'cas-register' | 'kv';
+/**
+ * The names of the built-in models; adding one without registering it fails to compile (see `registry.ts`). A
+ * user's model (`defineModel`) has any other name.
+ */
+export type ModelName = 'register' | 'cas-register' | 'kv' | 'set' | 'queue' | 'mutex' | 'multi-register' | 'counter';
+
+/** What a model's initial state is made from (`initial:`, `--initial`): a JSON value. */
+export type InitialValue = unknown;
+
+/** The state an initial value stands for, or why the model cannot take it (one sentence, no period). */
+export type InitialState<S> = { readonly ok: true; readonly state: S } | { readonly ok: false; readonly problem: string };
 
 /** What an operation asked for: its name, key (key-value models) and the value of its invoke event. */
 export interface OpInput {
@@ -33,11 +42,16 @@ export interface StepResult<S> {
  * `hash` must agree with `equal` (equal states have equal hashes); it returns a 32-bit integer.
  */
 export interface Model<S> {
-  readonly name: ModelName;
+  /** A built-in's `ModelName`, or a user's model's name. */
+  readonly name: string;
   /** One line for `dsim list` and the docs. */
   readonly summary: string;
   init(): S;
+  /** The initial state made from a value (see docs/linearizability.md for each model's); absent: none is taken. */
+  initWith?(initial: InitialValue): InitialState<S>;
   step(state: S, input: OpInput, output: OpOutput): StepResult<S>;
+  /** Steps a step from this state costs beyond one, counted against `stepsMax` (absent: none). */
+  work?(state: S): number;
   equal(a: S, b: S): boolean;
   hash(state: S): number;
   /** `read → 3`, `cas 3→0`, `append "1" "x 0 1 y"`. */

@@ -8,14 +8,15 @@
  * the last choice and try the next call after it. Operations of unknown outcome return at +∞ and are optional: the
  * search succeeds as soon as every required operation is linearized.
  *
- * One pruning beyond WGL: a read-only operation that reaches the scan and is legal in the current state is
- * linearized without branching ("forced"). Reaching the scan means every unlinearized operation returns after it
+ * One pruning beyond WGL: a read-only operation that reaches the scan, is legal in the current state and leaves it
+ * unchanged is linearized without branching ("forced"). Reaching the scan means every unlinearized operation returns after it
  * was invoked, so in any linearization that places it later it can be moved to now: it leaves the state unchanged,
  * and nothing in between had to precede it. So if nothing completes the history after a forced read, nothing
  * completes it without the read either, and backtracking skips the alternatives at that level.
  *
- * Costs: every list entry visited is a step, and so is every word of a cache key built or compared and every word
- * scanned to move a set's frontier, so a step limit bounds all the work of the search. Besides steps, the search
+ * Costs: every list entry visited is a step, and so is every word of a cache key built or compared, every word
+ * scanned to move a set's frontier and the model's own `work` on a state (the members of a nondeterministic
+ * model's set of states), so a step limit bounds all the work of the search. Besides steps, the search
  * estimates the bytes it holds from counts (`bytes`), for a deterministic memory limit.
  */
 import { ConfigurationCache } from './cache.js';
@@ -111,6 +112,7 @@ export class LinearizationSearch<S> {
   run(limits: RunLimits): SearchEnd<S> | undefined {
     const { list, ops, model, linearized, cache, stackOps, stackForced, stackStates, required, readOnly } = this;
     const { next, head } = list;
+    const work = model.work === undefined ? undefined : model.work.bind(model);
     const stepsEnd = this.steps + limits.steps;
     let { depth, state, entry, steps } = this;
     try {
@@ -124,11 +126,14 @@ export class LinearizationSearch<S> {
         if ((entry & 1) === 0) {
           const { input, output } = ops[op] as Operation;
           const result = model.step(state, input, output);
+          if (work !== undefined) steps += work(state);
           if (!result.ok) {
             entry = next[entry] as number;
             continue;
           }
-          const forced = readOnly[op] === 1;
+          // Forced only when the step left the state as it was: a nondeterministic model's read may narrow its set
+          // of possible states, and moving such a read earlier could drop states a later placement needs.
+          const forced = readOnly[op] === 1 && (result.next === state || model.equal(result.next, state));
           const scanned = linearized.wordsScanned;
           linearized.add(op);
           if (this.bytes + ConfigurationCache.entryBytes(linearized.sets) > limits.bytesMax) {

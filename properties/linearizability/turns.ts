@@ -29,7 +29,7 @@ export type TurnsEnd = {
   readonly cacheEntries: number;
   readonly memoryBytesPeak: number;
 } & (
-  | { readonly kind: 'linearizable' }
+  | { readonly kind: 'linearizable'; readonly orders: readonly (readonly number[])[] }
   | { readonly kind: 'unknown'; readonly stoppedBy: string }
   | { readonly kind: 'violation'; readonly part: HistoryPart; readonly prefix: readonly number[]; readonly stateAfterPrefix: unknown; readonly blocked: number }
 );
@@ -42,7 +42,9 @@ function formatBytes(bytes: number): string {
 /** Searches every part of the history in turns until one fails, all pass, or a limit stops the search. */
 export function searchInTurns(parts: readonly HistoryPart[], model: Model<unknown>, limits: TurnLimits): TurnsEnd {
   const started = limits.timeMaxMs === undefined ? 0 : limits.nowMs();
-  let live = parts.map((part) => ({ part, search: new LinearizationSearch(part.ops, model) }));
+  let live = parts.map((part, index) => ({ part, index, search: new LinearizationSearch(part.ops, model) }));
+  // The linearization of each part, by its index in `parts`, as the parts finish.
+  const orders = new Array<readonly number[]>(parts.length).fill([]);
   let steps = 0;
   let cacheEntries = 0; // of the parts already finished
   let liveEntries = 0;
@@ -52,7 +54,7 @@ export function searchInTurns(parts: readonly HistoryPart[], model: Model<unknow
   // the cache or memory limit is dropped (releasing its share) and the other parts go on, to find a violation.
   let stoppedBy: string | undefined;
   let ended = false;
-  const counts = (): TurnsEnd => ({ kind: 'linearizable', steps, cacheEntries: cacheEntries + liveEntries, memoryBytesPeak });
+  const counts = (): TurnsEnd => ({ kind: 'linearizable', orders, steps, cacheEntries: cacheEntries + liveEntries, memoryBytesPeak });
   for (let slice = SLICE_STEPS_FIRST; live.length > 0 && !ended; slice *= 2) {
     let kept = 0;
     for (let i = 0; i < live.length; i++) {
@@ -94,6 +96,7 @@ export function searchInTurns(parts: readonly HistoryPart[], model: Model<unknow
           ? `memory limit (${formatBytes(limits.memoryBytesMax)}, estimated) reached`
           : `cache entries limit (${limits.cacheEntriesMax}) reached`;
       }
+      if (end.kind === 'linearizable') orders[current.index] = end.order;
       if (end.kind === 'violation') {
         const { prefix, stateAfterPrefix, blocked } = end;
         return { ...counts(), kind: 'violation', part: current.part, prefix, stateAfterPrefix, blocked };

@@ -44,9 +44,10 @@ function scenariosOf(namespace: Record<string, unknown>, shown: string): Failabl
   const out: Scenario[] = [];
   const main = namespace['default'];
   if (isConfig(main)) {
-    const bad = main.scenarios.findIndex((s) => !isScenario(s));
+    const scenarios = main.scenarios ?? [];
+    const bad = scenarios.findIndex((s) => !isScenario(s));
     if (bad >= 0) return fail({ source: shown, message: `scenarios[${bad}] of the config is not a scenario; make each one with defineScenario({ ... })` });
-    out.push(...(main.scenarios as Scenario[]));
+    out.push(...(scenarios as Scenario[]));
   }
   for (const key of Object.keys(namespace).sort()) {
     const value = namespace[key];
@@ -54,7 +55,7 @@ function scenariosOf(namespace: Record<string, unknown>, shown: string): Failabl
     else if (Array.isArray(value)) out.push(...value.filter(isScenario));
   }
   const unique = out.filter((s, i) => out.findIndex((t) => t.name === s.name && t.build === s.build) === i);
-  if (unique.length > 0) return succeed(unique);
+  if (unique.length > 0 || isConfig(main)) return succeed(unique); // a config may hold models only
   if (main === undefined) return fail({ source: shown, message: `the file exports no scenarios; ${HOW}` });
   return fail({ source: shown, message: `the default export is neither a config nor a scenario; ${HOW}` });
 }

@@ -4,7 +4,7 @@
  * splits a history per key.
  */
 import type { Model, OpInput, OpOutput, StepResult } from '../model.js';
-import { formatValue, hashString, mix32 } from './values.js';
+import { formatInitial, formatValue, hashString, isPlainObject, mix32 } from './values.js';
 
 /**
  * The map as parallel arrays sorted by key (small and cheap to copy: a step copies one or two short arrays), with
@@ -78,6 +78,17 @@ export const kvModel: Model<KvState> = {
   name: 'kv',
   summary: 'a map of strings: get k, put k v, append k v (concatenates); a missing key reads as "" or nil',
   init: () => EMPTY,
+  initWith(initial) {
+    const problem = `the kv model's initial value is an object of strings such as {"x": "a"}, not ${formatInitial(initial)}`;
+    if (!isPlainObject(initial)) return { ok: false, problem };
+    let state = EMPTY;
+    for (const key of Object.keys(initial).sort()) {
+      const value = initial[key];
+      if (typeof value !== 'string') return { ok: false, problem };
+      state = withValue(state, key, value, hashString(STRING_SEED, value));
+    }
+    return { ok: true, state };
+  },
   step(state: KvState, input: OpInput, output: OpOutput): StepResult<KvState> {
     const key = input.key as string;
     const current = valueOf(state, key);

@@ -1,10 +1,10 @@
 /**
  * Registers: `register` (read / write) and `cas-register` (read / write / cas). The initial value is `nil` (`null`):
- * a read of nil means the key does not exist yet. Values are nil, numbers or strings.
+ * a read of nil means the key does not exist yet; `initial` sets another. Values are nil, numbers or strings.
  */
 import type { HistoryValue } from '../../../execution/history.js';
 import type { Model, OpInput, OpOutput, StepResult } from '../model.js';
-import { formatValue, hashValue, isScalar, valueEquals } from './values.js';
+import { formatInitial, formatValue, hashValue, isScalar, valueEquals } from './values.js';
 
 /** A register's contents. */
 export type RegisterState = null | number | string;
@@ -24,6 +24,10 @@ function makeRegister(withCas: boolean): Model<RegisterState> {
       ? 'a compare-and-set register: read, write v, cas [from to]; initially nil'
       : 'a read/write register: read, write v; initially nil',
     init: () => null,
+    initWith: (initial) =>
+      isScalar(initial as HistoryValue)
+        ? { ok: true, state: initial as RegisterState }
+        : { ok: false, problem: `a register's initial value is nil, a number or a string, not ${formatInitial(initial)}` },
     step(state: RegisterState, input: OpInput, output: OpOutput): StepResult<RegisterState> {
       switch (input.f) {
         case 'read':

@@ -49,3 +49,26 @@ export function formatValue(value: HistoryValue): string {
 export function isScalar(value: HistoryValue): value is null | number | string {
   return value === null || typeof value === 'number' || typeof value === 'string';
 }
+
+/** A canonical text of a value (JSON), equal for equal values: orders and deduplicates members of sets. */
+export function valueKey(value: HistoryValue): string {
+  return JSON.stringify(value);
+}
+
+/** A JSON object that is not an array or null (an initial map of `kv` and `multi-register`). */
+export function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A value of `initial` as printed in errors: JSON, or its type when it has none. */
+export function formatInitial(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? typeof value : text;
+}
+
+/** `the set model has no operation \`x\` (expected \`add\` or \`read\`)`. */
+export function noOperation(model: string, f: string, expected: readonly string[]): string {
+  const names = expected.map((name) => `\`${name}\``);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return `the ${model} model has no operation \`${f}\` (expected ${list})`;
+}
