@@ -29,15 +29,19 @@ function compareAnomalies(a: Anomaly, b: Anomaly): number {
   return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
 }
 
-/** Checks transactions (ids 0..n-1 in order, as `readTransactionsEdn` and `transactionsOfHistory` give them). */
-export function checkIsolation(txns: readonly Transaction[], options: IsolationOptions): IsolationResult {
+/** One inferred dependency: `from` precedes `to`, and why. */
+export interface Dependency {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: EdgeKind;
+  readonly text: string;
+}
+
+function infer(txns: readonly Transaction[], options: IsolationOptions, realtime: boolean): { graph: DependencyGraph; found: Findings; extra: EdgeKind[] } {
   txns.forEach((t, i) => {
     if (t.id !== i) throw new Error(`checkIsolation: transaction ${i} has id ${t.id}; ids must be 0..n-1 in order`);
   });
-  const consistencyModel = options.consistencyModel ?? (options.realtime === true ? 'strict-serializable' : 'serializable');
-  const realtime = options.realtime ?? consistencyModel === 'strict-serializable';
-  const edgesMax = options.limits?.edgesMax ?? EDGES_MAX_DEFAULT;
-  const graph = new DependencyGraph(txns.length, edgesMax);
+  const graph = new DependencyGraph(txns.length, options.limits?.edgesMax ?? EDGES_MAX_DEFAULT);
   const found: Findings = new Map();
   if (options.model === 'list-append') inferListAppend(txns, graph, found);
   else inferRwRegister(txns, graph, found);
@@ -50,6 +54,20 @@ export function checkIsolation(txns: readonly Transaction[], options: IsolationO
     addProcessEdges(txns, graph);
     extra.push('process');
   }
+  return { graph, found, extra };
+}
+
+/** The dependency edges `checkIsolation` would search, sorted by source, target and kind (for tests and tools). */
+export function inferDependencies(txns: readonly Transaction[], options: IsolationOptions): Dependency[] {
+  return infer(txns, options, options.realtime ?? options.consistencyModel === 'strict-serializable').graph.list();
+}
+
+/** Checks transactions (ids 0..n-1 in order, as `readTransactionsEdn` and `transactionsOfHistory` give them). */
+export function checkIsolation(txns: readonly Transaction[], options: IsolationOptions): IsolationResult {
+  const consistencyModel = options.consistencyModel ?? (options.realtime === true ? 'strict-serializable' : 'serializable');
+  const realtime = options.realtime ?? consistencyModel === 'strict-serializable';
+  const edgesMax = options.limits?.edgesMax ?? EDGES_MAX_DEFAULT;
+  const { graph, found, extra } = infer(txns, options, realtime);
   const budget: SearchBudget = { steps: 0, max: options.limits?.searchStepsMax ?? SEARCH_STEPS_MAX_DEFAULT, stopped: false };
   const cycles = graph.stopped ? [] : findCycles(graph, txns, extra, budget);
   const anomalies = [

@@ -2,7 +2,7 @@
  * The dependency graph over transactions: at most one edge of each kind between two transactions, with the reason
  * it was inferred (the first found), bounded by `edgesMax`. Real-time and process-order edges are added here too.
  */
-import type { Anomaly, Atom, EdgeKind, EdgeReason, Transaction } from './types.js';
+import { EDGE_KINDS, type Anomaly, type Atom, type EdgeKind, type EdgeReason, type Transaction } from './types.js';
 
 export class DependencyGraph {
   /** `out[from]`: successor id → the reasons, one per kind. */
@@ -38,11 +38,19 @@ export class DependencyGraph {
     return next.sort((a, b) => a - b);
   }
 
+  /** Every edge, by source, target and kind. */
+  list(): { from: number; to: number; kind: EdgeKind; text: string }[] {
+    const out: { from: number; to: number; kind: EdgeKind; text: string }[] = [];
+    this.out.forEach((m, from) => {
+      for (const to of [...m.keys()].sort((a, b) => a - b)) for (const r of m.get(to)!) out.push({ from, to, ...r });
+    });
+    return out.sort((a, b) => a.from - b.from || a.to - b.to || EDGE_KINDS.indexOf(a.kind) - EDGE_KINDS.indexOf(b.kind));
+  }
+
   /** The reason of an edge from→to of an allowed kind, data edges first (ww, wr, rw, realtime, process). */
   reason(from: number, to: number, allowed: ReadonlySet<EdgeKind>): EdgeReason | undefined {
     const reasons = this.out[from]!.get(to) ?? [];
-    const order: EdgeKind[] = ['ww', 'wr', 'rw', 'realtime', 'process'];
-    for (const kind of order) {
+    for (const kind of EDGE_KINDS) {
       const r = reasons.find((x) => x.kind === kind);
       if (r !== undefined && allowed.has(kind)) return r;
     }

@@ -1,5 +1,6 @@
 /** Public surface of the transactional isolation checker (Elle-style; see docs/isolation.md). */
-export { checkIsolation, checkIsolationText } from './check.js';
+export { checkIsolation, checkIsolationText, inferDependencies } from './check.js';
+export type { Dependency } from './check.js';
 export { formatIsolationResult } from './explain.js';
 export { modelsRuledOut } from './models.js';
 export { readTransactionsEdn, transactionsOfHistory } from './read.js';
