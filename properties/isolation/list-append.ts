@@ -140,7 +140,7 @@ function inferKey(key: Atom, keyReads: readonly Read[], byValue: Map<string, Wri
   const last = order.length === 0 ? undefined : writerAt(order.length - 1);
   for (const { v, w } of unobserved) {
     if (last !== undefined && last.txn.type !== 'fail') {
-      graph.add(last.txn.id, w.txn.id, 'ww', `${transactionName(w.txn)} appended ${v} to key ${k}, which no read shows, so after ${listText(longest)}`);
+      graph.add(last.txn.id, w.txn.id, 'ww', `${transactionName(w.txn)} appended ${v} to key ${k} after ${transactionName(last.txn)}'s ${order[order.length - 1]} (no read shows ${v}, so it follows the longest read, ${listText(longest)})`);
     }
   }
   for (const r of consistent) {
