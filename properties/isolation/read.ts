@@ -108,7 +108,8 @@ export function readTransactionsEdn(text: string, source: string, model: DataMod
     if (f !== undefined && !(f.kind === 'atom' && f.value === ':txn')) return bad('expected :f to be :txn (a transaction)', f.at);
     const value = fields.get('value');
     if (value === undefined) return bad('expected a :value, the vector of micro-operations');
-    const parsed = microOps(value, model);
+    // A completion that did not (or may not have) happened may leave its value out: the invoke's micro-ops stand.
+    const parsed = value.kind === 'nil' && (typeName === 'fail' || typeName === 'info') ? [] : microOps(value, model);
     if (!Array.isArray(parsed)) return bad(parsed.message, parsed.at);
     const index = fields.get('index');
     events.push({
@@ -128,7 +129,7 @@ export function transactionsOfHistory(history: History, model: DataModel, source
   for (let i = 0; i < history.length; i++) {
     const e = history[i]!;
     if (e.f !== 'txn') continue;
-    const parsed = microOps(nodeOfValue(e.value), model);
+    const parsed = e.value === null && (e.type === 'fail' || e.type === 'info') ? [] : microOps(nodeOfValue(e.value), model);
     if (!Array.isArray(parsed)) return fail({ source, ...(e.line === undefined ? {} : { line: e.line }), message: `event ${i} (process ${e.process}): ${parsed.message}` });
     events.push({ type: e.type, process: e.process, ops: parsed, ...(e.line === undefined ? {} : { at: { line: e.line, column: 1 } }) });
   }

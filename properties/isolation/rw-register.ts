@@ -59,11 +59,15 @@ export function inferRwRegister(txns: readonly Transaction[], graph: DependencyG
     const byValue = writers.get(k) ?? new Map<string, Write | undefined>();
     const readersOf = new Map<string, Transaction[]>();
     for (const r of keyReads) readersOf.set(show(r.value), [...(readersOf.get(show(r.value)) ?? []), r.txn]);
+    // A writer of unknown outcome committed if someone read its value; otherwise it may never have happened.
+    const observed = new Set<Transaction>();
+    for (const [v, x] of byValue) if (x !== undefined && readersOf.has(v)) observed.add(x.txn);
+    const committed = (w: Write): boolean => w.txn.type === 'ok' || (w.txn.type === 'info' && observed.has(w.txn));
     for (const r of keyReads) {
       const name = transactionName(r.txn);
       if (r.value === null) {
         for (const w of byValue.values()) {
-          if (w === undefined || w.txn === r.txn || w.txn.type === 'fail') continue;
+          if (w === undefined || w.txn === r.txn || !committed(w)) continue;
           graph.add(r.txn.id, w.txn.id, 'rw', `${name} read key ${k} as nil, the initial value, which ${transactionName(w.txn)} overwrote`);
         }
         continue;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkIsolationText, type AnomalyName } from '../../../properties/isolation/index.js';
 import { bruteForceSerializable, smallListAppendHistory } from './list-append-histories.js';
+import { bruteForceRegisterSerializable, smallRegisterHistory } from './rw-register-histories.js';
 
 /**
  * What rules out serializability: a G0, G1c, G-single or G2-item cycle, G1a or G1b — and the anomalies that say the
@@ -45,5 +46,29 @@ describe('list-append: the cycle checker agrees with a brute-force serializabili
     // Samples (of the 400) showing each anomaly; the cycle classes must be among them, not only broken orders.
     const names = Object.fromEntries([...seen.names].sort());
     for (const name of ['G1a', 'G1b', 'G1c', 'G-single', 'G2-item', 'incompatible-order']) expect(names[name] ?? 0, name).toBeGreaterThan(0);
+  });
+});
+
+describe('rw-register: whatever the checker rules out, brute force rules out too (the version order is only partly inferred)', () => {
+  it('on random small histories with failed and :info transactions, from a serial order and corrupted', () => {
+    const seen = { flagged: 0, missed: 0, serializable: 0 };
+    for (const [corrupted, seed] of [[false, 16_003], [true, 16_004]] as const) {
+      fc.assert(
+        fc.property(smallRegisterHistory(corrupted), ({ txns, edn }) => {
+          const result = checkIsolationText(edn, 'random.edn', { model: 'rw-register' });
+          expect(result.ok).toBe(true);
+          if (!result.ok) return;
+          const expected = bruteForceRegisterSerializable(txns);
+          const flagged = result.value.anomalies.some((a) => NOT_SERIALIZABLE.has(a.name));
+          if (flagged) expect({ expected, edn }).toEqual({ expected: false, edn });
+          if (!corrupted) expect(expected).toBe(true);
+          seen[flagged ? 'flagged' : expected ? 'serializable' : 'missed']++;
+        }),
+        { numRuns: 300, seed },
+      );
+    }
+    // Both answers occur, and most non-serializable samples are caught.
+    expect(seen.serializable).toBeGreaterThan(300);
+    expect(seen.flagged).toBeGreaterThan(3 * seen.missed);
   });
 });
