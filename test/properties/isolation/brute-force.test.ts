@@ -49,6 +49,47 @@ describe('list-append: the cycle checker agrees with a brute-force serializabili
   });
 });
 
+describe('list-append with real-time edges: the checker agrees with a brute-force strict-serializability checker', () => {
+  it('on histories whose intervals surround their serial place, corrupted or not: both verdicts occur', () => {
+    const seen = { strict: 0, not: 0 };
+    for (const [corrupted, seed] of [[false, 16_005], [true, 16_006]] as const) {
+      fc.assert(
+        fc.property(smallListAppendHistory(corrupted, 'around-serial'), ({ txns, edn }) => {
+          const result = checkIsolationText(edn, 'random.edn', { model: 'list-append', realtime: true });
+          expect(result.ok).toBe(true);
+          if (!result.ok) return;
+          const expected = bruteForceSerializable(txns, true);
+          if (!corrupted) expect(expected).toBe(true);
+          expect({ valid: result.value.valid, edn }).toEqual({ valid: expected, edn });
+          seen[expected ? 'strict' : 'not']++;
+        }),
+        { numRuns: 300, seed },
+      );
+    }
+    expect(seen.strict).toBeGreaterThan(300);
+    expect(seen.not).toBeGreaterThan(50);
+  });
+
+  it('on histories with random intervals: real-time-only cycles occur, and serializable ones stay serializable', () => {
+    let realtimeOnly = 0;
+    fc.assert(
+      fc.property(smallListAppendHistory(false), ({ txns, edn }) => {
+        const result = checkIsolationText(edn, 'random.edn', { model: 'list-append', realtime: true });
+        if (!result.ok) return;
+        const expected = bruteForceSerializable(txns, true);
+        expect({ valid: result.value.valid, edn }).toEqual({ valid: expected, edn });
+        if (!expected) {
+          realtimeOnly++;
+          expect(result.value.strongestModel).toBe('serializable');
+          expect(result.value.anomalies.every((a) => a.name.endsWith('-realtime'))).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 16_007 },
+    );
+    expect(realtimeOnly).toBeGreaterThan(20);
+  });
+});
+
 describe('rw-register: whatever the checker rules out, brute force rules out too (the version order is only partly inferred)', () => {
   it('on random small histories with failed and :info transactions, from a serial order and corrupted', () => {
     const seen = { flagged: 0, missed: 0, serializable: 0 };

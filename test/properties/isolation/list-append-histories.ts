@@ -17,6 +17,9 @@ export interface SmallOp {
 export interface SmallTxn {
   readonly ops: SmallOp[];
   failed: boolean;
+  /** Positions of its invoke and completion among the history's events. */
+  invokedAt?: number;
+  completedAt?: number;
 }
 
 export interface Corruption {
@@ -73,8 +76,12 @@ export interface SmallHistory {
   readonly edn: string;
 }
 
-/** A history; `corrupted` chooses whether one corruption is applied (it may leave the history serializable). */
-export function smallListAppendHistory(corrupted: boolean): fc.Arbitrary<SmallHistory> {
+/**
+ * A history; `corrupted` chooses whether one corruption is applied (it may leave the history serializable).
+ * `intervals`: `random` overlaps the transactions' real-time intervals at random; `around-serial` puts each
+ * transaction's interval around its place in the serial order, so the uncorrupted history is strictly serializable.
+ */
+export function smallListAppendHistory(corrupted: boolean, intervals: 'random' | 'around-serial' = 'random'): fc.Arbitrary<SmallHistory> {
   return fc
     .record({
       specs: fc.array(txnArb, { minLength: 1, maxLength: 5 }),
@@ -95,10 +102,15 @@ export function smallListAppendHistory(corrupted: boolean): fc.Arbitrary<SmallHi
       // Events: transaction i's invoke and completion at the ranks of interleave[2i], interleave[2i+1]; the final
       // reader starts after everything else has completed.
       const tokens = txns.slice(0, -1).flatMap((_, i) => [i, i]);
-      const ranks = tokens.map((_, j) => j).sort((a, b) => interleave[a]! - interleave[b]! || a - b);
+      const place = new Map(order.map((i, p) => [i, p]));
+      const time = (j: number): number =>
+        intervals === 'random' ? interleave[j]! : 4 * place.get(tokens[j]!)! + (j % 2 === 0 ? -1 : 1) * (interleave[j]! % 5);
+      const ranks = tokens.map((_, j) => j).sort((a, b) => time(a) - time(b) || a - b);
       const seen = new Set<number>();
       const lines: string[] = [];
       const line = (i: number, type: string, withReads: boolean): void => {
+        if (type === ':invoke') txns[i]!.invokedAt = lines.length;
+        else txns[i]!.completedAt = lines.length;
         const ops = txns[i]!.ops.map((o) => (o.f === 'append' ? `[:append ${o.key} ${o.value as number}]` : `[:r ${o.key} ${withReads ? `[${(o.value as number[]).join(' ')}]` : 'nil'}]`));
         lines.push(`{:type ${type}, :f :txn, :process ${i}, :value [${ops.join(' ')}]}`);
       };
@@ -114,14 +126,19 @@ export function smallListAppendHistory(corrupted: boolean): fc.Arbitrary<SmallHi
     });
 }
 
-/** Brute force: is there a serial order of the committed transactions in which every read sees what it saw? */
-export function bruteForceSerializable(txns: readonly SmallTxn[]): boolean {
+/**
+ * Brute force: is there a serial order of the committed transactions in which every read sees what it saw (and,
+ * with `realtime`, in which a transaction completed before another was invoked comes first)?
+ */
+export function bruteForceSerializable(txns: readonly SmallTxn[], realtime = false): boolean {
   const committed = txns.filter((t) => !t.failed);
   const used = new Array<boolean>(committed.length).fill(false);
+  const mustWait = (i: number): boolean =>
+    realtime && committed.some((t, j) => !used[j] && j !== i && t.completedAt! < committed[i]!.invokedAt!);
   const search = (state: Map<number, number[]>, placed: number): boolean => {
     if (placed === committed.length) return true;
     for (let i = 0; i < committed.length; i++) {
-      if (used[i]) continue;
+      if (used[i] || mustWait(i)) continue;
       const local = new Map(state);
       const ok = committed[i]!.ops.every((op) => {
         const list = local.get(op.key) ?? [];
