@@ -48,7 +48,8 @@ export function inferListAppend(txns: readonly Transaction[], graph: DependencyG
         byValue.set(v, byValue.has(v) ? undefined : { txn: t, nth: n, of: count.get(k)! });
       } else if (op.f === 'r' && t.type === 'ok') {
         const list = asList(op.value);
-        reads.set(k, [...(reads.get(k) ?? []), { txn: t, list }]);
+        if (!reads.has(k)) reads.set(k, []);
+        reads.get(k)!.push({ txn: t, list });
       }
     }
     if (t.type === 'ok') checkInternal(t, found);

@@ -5,7 +5,8 @@
  * - a completion without `:process` completes the earliest pending invoke without `:process` whose micro-ops have
  *   the same shape (same functions, keys and written values; reads may differ) — Elle's own example histories
  *   leave `:process` out and put each completion after its invoke;
- * - a completion that finds no invoke is a transaction of its own (invoked where it completes);
+ * - a completion that finds no invoke is a transaction of its own, invoked at an unknown time before it completes
+ *   (`invokedAt` -1: nothing precedes it in real time);
  * - an invoke that never completes is of unknown outcome (`info`), with the invoke's micro-ops.
  * Operations of a keyword process (`:nemesis`) are skipped; `:f`, when present, must be `:txn`.
  */
@@ -64,7 +65,7 @@ export function pairEvents(events: readonly RawEvent[], source: string): Failabl
       if (k >= 0) slot = anonymous.splice(k, 1)[0];
     }
     if (slot === undefined) {
-      slot = { invoke: e, invokedAt: i };
+      slot = { invoke: e, invokedAt: -1 };
       slots.push(slot);
     }
     slot.done = e;

@@ -51,14 +51,18 @@ export function inferRwRegister(txns: readonly Transaction[], graph: DependencyG
         return;
       }
       const external = { txn: t, value };
-      reads.set(k, [...(reads.get(k) ?? []), external]);
+      if (!reads.has(k)) reads.set(k, []);
+      reads.get(k)!.push(external);
       state.set(k, { value, external });
     });
   }
   for (const [k, keyReads] of [...reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const byValue = writers.get(k) ?? new Map<string, Write | undefined>();
     const readersOf = new Map<string, Transaction[]>();
-    for (const r of keyReads) readersOf.set(show(r.value), [...(readersOf.get(show(r.value)) ?? []), r.txn]);
+    for (const r of keyReads) {
+      if (!readersOf.has(show(r.value))) readersOf.set(show(r.value), []);
+      readersOf.get(show(r.value))!.push(r.txn);
+    }
     // A writer of unknown outcome committed if someone read its value; otherwise it may never have happened.
     const observed = new Set<Transaction>();
     for (const [v, x] of byValue) if (x !== undefined && readersOf.has(v)) observed.add(x.txn);

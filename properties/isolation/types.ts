@@ -26,7 +26,7 @@ export interface Transaction {
   readonly process?: Atom;
   /** The completion's micro-ops (the invoke's when there is no completion). */
   readonly ops: readonly MicroOp[];
-  /** Event positions (0-based) of the invoke and of the completion, for real-time order. */
+  /** Event positions (0-based) of the invoke (-1 when there is none) and of the completion, for real-time order. */
   readonly invokedAt: number;
   readonly completedAt?: number;
   /** `:index` of the completion, when the history gives one. */

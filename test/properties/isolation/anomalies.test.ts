@@ -59,6 +59,17 @@ describe('list-append: one hand-worked history per anomaly class', () => {
     expect(r.cycles[0]!.steps.map((s) => s.kind)).toEqual(['rw', 'realtime']);
   });
 
+  it('G-single-process: process 0 appends 1 to x, then reads x as []; completions only, so no real-time order', () => {
+    const lines = [ok(0, '[[:append :x 1]]'), ok(0, '[[:r :x []]]')];
+    expectClass(check('list-append', lines, { realtime: true }), [], 'strict-serializable');
+    const r = checkIsolationText(lines.join('\n'), 'hand.edn', { model: 'list-append', processOrder: true });
+    expect(r.ok && [r.value.anomalies.map((a) => a.name), r.value.strongestModel]).toEqual([['G-single-process'], 'serializable']);
+    expect(r.ok && r.value.cycles[0]!.steps.map((s) => s.text)).toEqual([
+      'T2 (line 2) read key :x as [], which T1 (line 1)\'s append of 1 follows',
+      'process 0 ran T1 (line 1) and then T2 (line 2)',
+    ]);
+  });
+
   it('internal: T1 appends 1 to x and then reads x as []', () => {
     expectClass(check('list-append', [ok(0, '[[:append :x 1] [:r :x []]]')]), ['internal'], 'read-uncommitted');
   });

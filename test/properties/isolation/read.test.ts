@@ -43,8 +43,9 @@ describe('reading Elle/Jepsen transactional histories', () => {
     expect(r.value.map((t) => ({ type: t.type, invokedAt: t.invokedAt, completedAt: t.completedAt, line: t.line }))).toEqual([
       { type: 'ok', invokedAt: 0, completedAt: 3, line: 4 },
       { type: 'ok', invokedAt: 1, completedAt: 2, line: 3 },
-      // A completion with no invoke stands alone; an invoke with no completion is of unknown outcome.
-      { type: 'ok', invokedAt: 4, completedAt: 4, line: 5 },
+      // A completion with no invoke stands alone, invoked at an unknown time; an invoke with no completion is of
+      // unknown outcome.
+      { type: 'ok', invokedAt: -1, completedAt: 4, line: 5 },
       { type: 'info', invokedAt: 5, completedAt: undefined, line: 6 },
     ]);
     // T1 read y as [7], appended by T4, of unknown outcome: so T4 committed, and T4 wr T1.
