@@ -59,13 +59,14 @@ function infer(txns: readonly Transaction[], options: IsolationOptions, realtime
 
 /** The dependency edges `checkIsolation` would search, sorted by source, target and kind (for tests and tools). */
 export function inferDependencies(txns: readonly Transaction[], options: IsolationOptions): Dependency[] {
-  return infer(txns, options, options.realtime ?? options.consistencyModel === 'strict-serializable').graph.list();
+  return infer(txns, options, options.realtime === true || options.consistencyModel === 'strict-serializable').graph.list();
 }
 
 /** Checks transactions (ids 0..n-1 in order, as `readTransactionsEdn` and `transactionsOfHistory` give them). */
 export function checkIsolation(txns: readonly Transaction[], options: IsolationOptions): IsolationResult {
   const consistencyModel = options.consistencyModel ?? (options.realtime === true ? 'strict-serializable' : 'serializable');
-  const realtime = options.realtime ?? consistencyModel === 'strict-serializable';
+  // Strict serializability is judged with real-time edges whatever `realtime` says.
+  const realtime = options.realtime === true || consistencyModel === 'strict-serializable';
   const edgesMax = options.limits?.edgesMax ?? EDGES_MAX_DEFAULT;
   const { graph, found, extra } = infer(txns, options, realtime);
   const budget: SearchBudget = { steps: 0, max: options.limits?.searchStepsMax ?? SEARCH_STEPS_MAX_DEFAULT, stopped: false };

@@ -129,7 +129,7 @@ export const SEARCH_STEPS_MAX_DEFAULT = 50_000_000;
 
 export interface IsolationOptions {
   readonly model: DataModel;
-  /** Add real-time edges (needed to check strict serializability; default false). */
+  /** Add real-time edges (default false; always on when `consistencyModel` is `strict-serializable`). */
   readonly realtime?: boolean;
   /** Add process-order edges (default false). */
   readonly processOrder?: boolean;

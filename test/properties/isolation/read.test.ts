@@ -27,6 +27,15 @@ describe('reading Elle/Jepsen transactional histories', () => {
     );
   });
 
+  it('checks rw-register micro-operations by their own rules', () => {
+    const r = readTransactionsEdn('{:type :ok, :f :txn, :value [[:w :x 1] [:r :x [1]]]}', 'r.edn', 'rw-register');
+    expect(r.ok ? '' : formatInputError(r.error)).toBe('r.edn, line 1, column 47: expected the read `[:r :x [1]]` to give nil or one value');
+    const s = checkIsolationText('{:type :ok, :f :txn, :value [[:append :x 1]]}', 's.edn', { model: 'rw-register' });
+    expect(s.ok ? '' : formatInputError(s.error)).toBe(
+      's.edn, line 1, column 30: expected a micro-operation [:w k v] or [:r k value-or-nil], found `[:append :x 1]` (a rw-register history has no `:append`)',
+    );
+  });
+
   it('pairs completions without :process with the earliest pending invoke of the same shape', () => {
     const text = [
       '{:type :invoke, :value [[:append :x 1] [:r :y nil]]}',
