@@ -4,7 +4,7 @@
  * deterministic: the work is bounded by counts (edges, search steps), never by time.
  */
 import { fail, succeed, type Failable } from '../../execution/failable.js';
-import { findCycles, type SearchBudget } from './cycles.js';
+import { cycleText, findCycles, type SearchBudget } from './cycles.js';
 import { explainIsolation } from './explain.js';
 import { addProcessEdges, addRealtimeEdges, DependencyGraph, transactionName, type Findings } from './graph.js';
 import { inferListAppend } from './list-append.js';
@@ -73,9 +73,9 @@ export function checkIsolation(txns: readonly Transaction[], options: IsolationO
   const cycles = graph.stopped ? [] : findCycles(graph, txns, extra, budget);
   const anomalies = [
     ...found.values(),
-    ...cycles.map((c): Anomaly => ({ name: c.anomaly, transactions: c.transactions, text: `a cycle of ${c.steps.length} dependencies among ${c.transactions.length} transactions`, cycle: c })),
+    ...cycles.map((c): Anomaly => ({ name: c.anomaly, transactions: c.transactions, text: cycleText(c, txns), cycle: c })),
   ].sort(compareAnomalies);
-  const { notSatisfied, strongestModel } = judge(anomalies.map((a) => a.name));
+  const { notSatisfied, strongestModel } = judge(anomalies.map((a) => a.name), realtime);
   const stoppedBy = graph.stopped
     ? `the edge limit (${edgesMax} dependency edges) was reached before inference finished`
     : budget.stopped

@@ -35,10 +35,15 @@ export function modelsRuledOut(anomaly: AnomalyName): readonly ConsistencyModel[
   }
 }
 
-/** The models ruled out by any of `anomalies` (strongest first) and the strongest model left, or `none`. */
-export function judge(anomalies: readonly AnomalyName[]): { notSatisfied: ConsistencyModel[]; strongestModel: ConsistencyModel | 'none' } {
+/**
+ * The models ruled out by any of `anomalies` (strongest first) and the strongest model left, or `none`. Without
+ * real-time edges nothing was checked against strict serializability, so the strongest model left is at most
+ * serializable.
+ */
+export function judge(anomalies: readonly AnomalyName[], realtime: boolean): { notSatisfied: ConsistencyModel[]; strongestModel: ConsistencyModel | 'none' } {
   const out = new Set<ConsistencyModel>();
   for (const a of anomalies) for (const m of modelsRuledOut(a)) out.add(m);
   const notSatisfied = CONSISTENCY_MODELS.filter((m) => out.has(m));
-  return { notSatisfied, strongestModel: CONSISTENCY_MODELS.find((m) => !out.has(m)) ?? 'none' };
+  const left = CONSISTENCY_MODELS.find((m) => !out.has(m) && (realtime || m !== 'strict-serializable'));
+  return { notSatisfied, strongestModel: left ?? 'none' };
 }

@@ -143,7 +143,7 @@ export interface IsolationResult {
   readonly consistencyModel: ConsistencyModel;
   /** Sorted by name, then by the transactions involved. */
   readonly anomalies: readonly Anomaly[];
-  /** The strongest model the anomalies found do not rule out, or `none`. */
+  /** The strongest model the anomalies found do not rule out (at most serializable without real-time edges), or `none`. */
   readonly strongestModel: ConsistencyModel | 'none';
   /** The models the anomalies found rule out, strongest first. */
   readonly notSatisfied: readonly ConsistencyModel[];
