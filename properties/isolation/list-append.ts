@@ -120,7 +120,7 @@ function inferKey(key: Atom, keyReads: readonly Read[], byValue: Map<string, Wri
   const order = longest.map(atomText);
   const consistent = usable.filter((r) => {
     const ok = r.list.every((x, i) => atomText(x) === order[i]);
-    if (!ok) report(found, { name: 'incompatible-order', transactions: [r.txn.id], text: `${transactionName(r.txn)} reads key ${k} as ${listText(r.list)}, which is not a prefix of ${listText(longest)}, read by another transaction` });
+    if (!ok) report(found, { name: 'incompatible-order', transactions: [r.txn.id], text: `${transactionName(r.txn)} reads key ${k} as ${listText(r.list)}, which is not a prefix of ${listText(longest)}, the longest read of the key` });
     return ok;
   });
   const writerAt = (i: number): Write | undefined => byValue.get(order[i]!);
