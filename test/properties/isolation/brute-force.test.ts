@@ -49,6 +49,29 @@ describe('list-append: the cycle checker agrees with a brute-force serializabili
   });
 });
 
+describe('list-append with :info transactions (applied or not): whatever the checker rules out, brute force rules out too', () => {
+  it('from a serial order nothing is flagged; corrupted, most non-serializable samples are caught', () => {
+    const seen = { flagged: 0, missed: 0, serializable: 0 };
+    for (const [corrupted, seed] of [[false, 16_008], [true, 16_009]] as const) {
+      fc.assert(
+        fc.property(smallListAppendHistory(corrupted, 'random', true), ({ txns, edn }) => {
+          const result = checkIsolationText(edn, 'random.edn', { model: 'list-append' });
+          expect(result.ok).toBe(true);
+          if (!result.ok) return;
+          const expected = bruteForceSerializable(txns);
+          const flagged = result.value.anomalies.some((a) => NOT_SERIALIZABLE.has(a.name));
+          if (flagged) expect({ expected, edn }).toEqual({ expected: false, edn });
+          if (!corrupted) expect(expected).toBe(true);
+          seen[flagged ? 'flagged' : expected ? 'serializable' : 'missed']++;
+        }),
+        { numRuns: 300, seed },
+      );
+    }
+    expect(seen.serializable).toBeGreaterThan(300);
+    expect(seen.flagged).toBeGreaterThan(10 * seen.missed);
+  });
+});
+
 describe('list-append with real-time edges: the checker agrees with a brute-force strict-serializability checker', () => {
   it('on histories whose intervals surround their serial place, corrupted or not: both verdicts occur', () => {
     const seen = { strict: 0, not: 0 };

@@ -17,6 +17,9 @@ export interface SmallOp {
 export interface SmallTxn {
   readonly ops: SmallOp[];
   failed: boolean;
+  /** Of unknown outcome (`:info`): applied or not, as `applied` says; its reads are not reported. */
+  info?: boolean;
+  applied?: boolean;
   /** Positions of its invoke and completion among the history's events. */
   invokedAt?: number;
   completedAt?: number;
@@ -31,7 +34,7 @@ export interface Corruption {
 export const KEYS = 3;
 
 const opArb = fc.record({ append: fc.boolean(), key: fc.integer({ min: 0, max: KEYS - 1 }) });
-const txnArb = fc.record({ ops: fc.array(opArb, { minLength: 1, maxLength: 3 }), failed: fc.integer({ min: 0, max: 7 }).map((x) => x === 0) });
+const txnArb = fc.record({ ops: fc.array(opArb, { minLength: 1, maxLength: 3 }), outcome: fc.integer({ min: 0, max: 7 }), applied: fc.boolean() });
 const corruptionArb = fc.record({ kind: fc.constantFrom('truncate', 'extend', 'swap', 'drop', 'flip' as const), target: fc.nat(), at: fc.nat() });
 
 /** Runs `txns` in `order`: reads see the state, appends (of transactions that do not fail) change it. */
@@ -45,17 +48,17 @@ function runSerially(txns: SmallTxn[], order: readonly number[]): void {
       if (op.f === 'append') local.set(op.key, [...list, op.value as number]);
       else op.value = [...list];
     }
-    if (!t.failed) for (const [k, v] of local) state.set(k, v);
+    if (t.info === true ? t.applied === true : !t.failed) for (const [k, v] of local) state.set(k, v);
   }
 }
 
 function corrupt(txns: SmallTxn[], c: Corruption): void {
   if (c.kind === 'flip') {
     const t = txns[c.target % (txns.length - 1)]!; // never the final reader
-    t.failed = !t.failed;
+    if (t.info !== true) t.failed = !t.failed;
     return;
   }
-  const reads = txns.filter((t) => !t.failed).flatMap((t) => t.ops.filter((o) => o.f === 'r'));
+  const reads = txns.filter((t) => !t.failed && t.info !== true).flatMap((t) => t.ops.filter((o) => o.f === 'r'));
   if (reads.length === 0) return;
   const read = reads[c.target % reads.length]!;
   const list = read.value as number[];
@@ -81,7 +84,7 @@ export interface SmallHistory {
  * `intervals`: `random` overlaps the transactions' real-time intervals at random; `around-serial` puts each
  * transaction's interval around its place in the serial order, so the uncorrupted history is strictly serializable.
  */
-export function smallListAppendHistory(corrupted: boolean, intervals: 'random' | 'around-serial' = 'random'): fc.Arbitrary<SmallHistory> {
+export function smallListAppendHistory(corrupted: boolean, intervals: 'random' | 'around-serial' = 'random', withInfo = false): fc.Arbitrary<SmallHistory> {
   return fc
     .record({
       specs: fc.array(txnArb, { minLength: 1, maxLength: 5 }),
@@ -92,7 +95,8 @@ export function smallListAppendHistory(corrupted: boolean, intervals: 'random' |
     .map(({ specs, serial, interleave, corruption }) => {
       let next = 0;
       const txns: SmallTxn[] = specs.map((s) => ({
-        failed: s.failed,
+        failed: s.outcome === 0,
+        ...(withInfo && s.outcome === 1 ? { info: true, applied: s.applied } : {}),
         ops: s.ops.map((o): SmallOp => (o.append ? { f: 'append', key: o.key, value: ++next } : { f: 'r', key: o.key, value: [] })),
       }));
       const order = txns.map((_, i) => i).sort((a, b) => serial[a]! - serial[b]! || a - b);
@@ -116,7 +120,8 @@ export function smallListAppendHistory(corrupted: boolean, intervals: 'random' |
       };
       for (const j of ranks) {
         const i = tokens[j]!;
-        if (seen.has(i)) line(i, txns[i]!.failed ? ':fail' : ':ok', !txns[i]!.failed);
+        const t = txns[i]!;
+        if (seen.has(i)) line(i, t.info === true ? ':info' : t.failed ? ':fail' : ':ok', !t.failed && t.info !== true);
         else line(i, ':invoke', false);
         seen.add(i);
       }
@@ -127,14 +132,23 @@ export function smallListAppendHistory(corrupted: boolean, intervals: 'random' |
 }
 
 /**
- * Brute force: is there a serial order of the committed transactions in which every read sees what it saw (and,
- * with `realtime`, in which a transaction completed before another was invoked comes first)?
+ * Brute force: is there a serial order of the committed transactions (and of any subset of those of unknown
+ * outcome) in which every committed read sees what it saw (and, with `realtime`, in which a transaction completed
+ * before another was invoked comes first)?
  */
 export function bruteForceSerializable(txns: readonly SmallTxn[], realtime = false): boolean {
-  const committed = txns.filter((t) => !t.failed);
+  const info = txns.filter((t) => t.info === true);
+  for (let mask = 0; mask < 1 << info.length; mask++) {
+    const chosen = txns.filter((t) => (t.info === true ? (mask >> info.indexOf(t)) & 1 : !t.failed));
+    if (serialOrderExists(chosen, realtime)) return true;
+  }
+  return false;
+}
+
+function serialOrderExists(committed: readonly SmallTxn[], realtime: boolean): boolean {
   const used = new Array<boolean>(committed.length).fill(false);
   const mustWait = (i: number): boolean =>
-    realtime && committed.some((t, j) => !used[j] && j !== i && t.completedAt! < committed[i]!.invokedAt!);
+    realtime && committed.some((t, j) => !used[j] && j !== i && t.info !== true && t.completedAt! < committed[i]!.invokedAt!);
   const search = (state: Map<number, number[]>, placed: number): boolean => {
     if (placed === committed.length) return true;
     for (let i = 0; i < committed.length; i++) {
@@ -147,6 +161,7 @@ export function bruteForceSerializable(txns: readonly SmallTxn[], realtime = fal
           return true;
         }
         const read = op.value as number[];
+        if (committed[i]!.info === true) return true;
         return read.length === list.length && read.every((x, j) => x === list[j]);
       });
       if (!ok) continue;
