@@ -1,6 +1,7 @@
 /**
  * Small random list-append histories for the brute-force comparison: transactions of one to three micro-ops on
- * up to three keys, run in a random serial order (failed ones not applied) with overlapping real-time intervals,
+ * up to three keys, run in a random serial order (failed ones not applied; optionally some of unknown outcome,
+ * applied or not) with overlapping real-time intervals,
  * then a final transaction reading every key; optionally corrupted by one change (a read truncated, extended with
  * another append of its key, two elements swapped, one dropped, or a transaction's outcome flipped). Written as
  * EDN, one map per line, so the reader is exercised too.
