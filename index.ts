@@ -135,10 +135,12 @@ export { serializable } from './api/properties/serializable.js';
 export type { SerializableOptions } from './api/properties/serializable.js';
 export {
   checkIsolation,
+  checkIsolationFile,
   checkIsolationText,
   CONSISTENCY_MODELS,
   formatIsolationResult,
   inferDependencies,
+  readTransactions,
   readTransactionsEdn,
   transactionsOfHistory,
 } from './properties/isolation/index.js';
