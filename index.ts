@@ -6,7 +6,8 @@
  * 1. Write a protocol: a `Protocol<State, Message, Durable>` whose handlers return the next state and make requests
  *    (send, timers, persist, choices) through their `Context`.
  * 2. Define a scenario in your test file: `defineScenario({ name, protocol, nodes, faults, properties, bugs })`,
- *    with properties from `always`, `eventually`, `leadsTo`, `answered`, `never`, `reachable`, `inevitable`, `linearizable`, `property`.
+ *    with properties from `always`, `eventually`, `leadsTo`, `answered`, `never`, `reachable`, `inevitable`, `linearizable`,
+ *    `serializable`, `property`.
  * 3. `run(scenario, { seed })`, `fuzz(scenario, { seeds })`, `replay(scenario, failingRun)`.
  * 4. Check any execution — simulated, or read from a real system's log (`readLogFile`) — with `possibly`,
  *    `definitely`, `checkModality` and `compilePredicate`; check client histories with `checkHistory`, against a
@@ -177,6 +178,35 @@ export type {
   WitnessOperation,
   WitnessPart,
 } from './properties/linearizability/index.js';
+
+// ---- transactional isolation, in the manner of Elle (issue #16; docs/isolation.md) ----
+export { serializable } from './api/properties/serializable.js';
+export type { SerializableOptions } from './api/properties/serializable.js';
+export {
+  checkIsolation,
+  checkIsolationFile,
+  checkIsolationText,
+  CONSISTENCY_MODELS,
+  formatIsolationResult,
+  inferDependencies,
+  readTransactions,
+  readTransactionsEdn,
+  transactionsOfHistory,
+} from './properties/isolation/index.js';
+export type {
+  Anomaly,
+  AnomalyName,
+  ConsistencyModel,
+  Cycle,
+  CycleStep,
+  DataModel,
+  Dependency,
+  IsolationLimits,
+  IsolationOptions,
+  IsolationResult,
+  MicroOp,
+  Transaction,
+} from './properties/isolation/index.js';
 
 // ---- formats: real systems' logs in, traces and ShiViz logs out ----
 export { detectLogFormat, parseHistory, parseShiViz, readLogFile, readTrace, traceToJson, writeShiViz } from './formats/index.js';
