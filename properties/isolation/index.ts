@@ -5,7 +5,7 @@ export { formatIsolationResult } from './explain.js';
 export { checkIsolationFile, readTransactions } from './file.js';
 export { modelsRuledOut } from './models.js';
 export { readTransactionsEdn, transactionsOfHistory } from './read.js';
-export { CONSISTENCY_MODELS, EDGES_MAX_DEFAULT, SEARCH_STEPS_MAX_DEFAULT } from './types.js';
+export { CONSISTENCY_MODELS, EDGES_MAX_DEFAULT, SEARCH_STEPS_MAX_DEFAULT, TRANSACTIONS_MAX_DEFAULT } from './types.js';
 export type {
   Anomaly,
   AnomalyName,

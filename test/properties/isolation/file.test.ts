@@ -61,3 +61,14 @@ describe('checkIsolationFile: EDN or dsim JSON, told apart by the content', () =
     );
   });
 });
+
+describe('the transaction limit', () => {
+  it('a history longer than transactionsMax is not inferred: unknown, naming the limit; at the limit it is checked', () => {
+    const over = checkIsolationFile(paperEdn, 'paper-example.edn', { model: 'list-append', limits: { transactionsMax: 3 } });
+    expect(over.ok && [over.value.valid, over.value.edges, over.value.anomalies.length, over.value.stoppedBy]).toEqual([
+      'unknown', 0, 0, "the transaction limit (3 transactions) is below the history's 4: nothing was inferred",
+    ]);
+    const at = checkIsolationFile(paperEdn, 'paper-example.edn', { model: 'list-append', limits: { transactionsMax: 4 } });
+    expect(at.ok && at.value.valid).toBe(false);
+  });
+});
