@@ -134,6 +134,7 @@ export type { CheckHistoryOptions, LinearizabilityResult, LinearizabilityVerdict
 export { serializable } from './api/properties/serializable.js';
 export type { SerializableOptions } from './api/properties/serializable.js';
 export {
+  anomaliesByName,
   checkIsolation,
   checkIsolationFile,
   checkIsolationText,
