@@ -183,6 +183,7 @@ export type {
 export { serializable } from './api/properties/serializable.js';
 export type { SerializableOptions } from './api/properties/serializable.js';
 export {
+  anomaliesByName,
   checkIsolation,
   checkIsolationFile,
   checkIsolationText,

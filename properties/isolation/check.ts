@@ -13,6 +13,7 @@ import { readTransactionsEdn } from './read.js';
 import { inferRwRegister } from './rw-register.js';
 import {
   EDGES_MAX_DEFAULT,
+  TRANSACTIONS_MAX_DEFAULT,
   SEARCH_STEPS_MAX_DEFAULT,
   type Anomaly,
   type EdgeKind,
@@ -68,7 +69,11 @@ export function checkIsolation(txns: readonly Transaction[], options: IsolationO
   // Strict serializability is judged with real-time edges whatever `realtime` says.
   const realtime = options.realtime === true || consistencyModel === 'strict-serializable';
   const edgesMax = options.limits?.edgesMax ?? EDGES_MAX_DEFAULT;
-  const { graph, found, extra } = infer(txns, options, realtime);
+  const transactionsMax = options.limits?.transactionsMax ?? TRANSACTIONS_MAX_DEFAULT;
+  // Over the transaction limit nothing is inferred: an empty graph, stopped, so the verdict is `unknown`.
+  const tooMany = txns.length > transactionsMax;
+  const { graph, found, extra } = tooMany ? { graph: new DependencyGraph(0, 0), found: new Map() as Findings, extra: [] } : infer(txns, options, realtime);
+  if (tooMany) graph.stopped = true;
   const budget: SearchBudget = { steps: 0, max: options.limits?.searchStepsMax ?? SEARCH_STEPS_MAX_DEFAULT, stopped: false };
   const cycles = graph.stopped ? [] : findCycles(graph, txns, extra, budget);
   const anomalies = [
@@ -76,11 +81,13 @@ export function checkIsolation(txns: readonly Transaction[], options: IsolationO
     ...cycles.map((c): Anomaly => ({ name: c.anomaly, transactions: c.transactions, text: cycleText(c, txns), cycle: c })),
   ].sort(compareAnomalies);
   const { notSatisfied, strongestModel } = judge(anomalies.map((a) => a.name), realtime);
-  const stoppedBy = graph.stopped
-    ? `the edge limit (${edgesMax} dependency edges) was reached before inference finished`
-    : budget.stopped
-      ? `the search limit (${budget.max} steps) was reached before the cycle search finished`
-      : undefined;
+  const stoppedBy = tooMany
+    ? `the transaction limit (${transactionsMax} transactions) is below the history's ${txns.length}: nothing was inferred`
+    : graph.stopped
+      ? `the edge limit (${edgesMax} dependency edges) was reached before inference finished`
+      : budget.stopped
+        ? `the search limit (${budget.max} steps) was reached before the cycle search finished`
+        : undefined;
   const valid = notSatisfied.includes(consistencyModel) ? false : stoppedBy !== undefined ? 'unknown' : true;
   const names = txns.map(transactionName);
   const base = { valid, consistencyModel, anomalies, strongestModel, notSatisfied, cycles, transactions: txns.length, edges: graph.edges, searchSteps: budget.steps, names } as const;

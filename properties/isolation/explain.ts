@@ -2,7 +2,7 @@
  * The checker's result in words: each anomaly in one line, a cycle step by step (`T2 → T3 (wr): T3 read key 255 as
  * [2 3 4 5 8], which ends with T2's append of 8`), then the models ruled out and the strongest model left.
  */
-import type { IsolationResult } from './types.js';
+import type { Anomaly, AnomalyName, IsolationResult } from './types.js';
 
 /** Printable lines explaining `result` (its `explanation` field). */
 export function explainIsolation(result: Omit<IsolationResult, 'explanation'>): string[] {
@@ -29,4 +29,11 @@ export function explainIsolation(result: Omit<IsolationResult, 'explanation'>): 
 export function formatIsolationResult(result: IsolationResult): string {
   const verdict = result.valid === 'unknown' ? 'unknown' : result.valid ? 'valid' : 'invalid';
   return [`${verdict} (checked against ${result.consistencyModel}; ${result.transactions} transactions)`, ...result.explanation].join('\n');
+}
+
+/** The anomalies grouped by name, as Elle reports them (`{ 'G-single': [...], G1a: [...] }`), names sorted. */
+export function anomaliesByName(result: Pick<IsolationResult, 'anomalies'>): Partial<Record<AnomalyName, Anomaly[]>> {
+  const out: Partial<Record<AnomalyName, Anomaly[]>> = {};
+  for (const a of result.anomalies) (out[a.name] ??= []).push(a);
+  return out;
 }

@@ -122,8 +122,11 @@ export interface IsolationLimits {
   readonly edgesMax?: number;
   /** Nodes and edges visited by the cycle searches (Tarjan and BFS), in total (default `SEARCH_STEPS_MAX_DEFAULT`). */
   readonly searchStepsMax?: number;
+  /** Transactions in the history; a longer one is not inferred at all (default `TRANSACTIONS_MAX_DEFAULT`). */
+  readonly transactionsMax?: number;
 }
 
+export const TRANSACTIONS_MAX_DEFAULT = 1_000_000;
 export const EDGES_MAX_DEFAULT = 5_000_000;
 export const SEARCH_STEPS_MAX_DEFAULT = 50_000_000;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatInputError } from '../../../execution/failable.js';
 import { checkIsolationFile } from '../../../properties/isolation/file.js';
-import { checkIsolationText } from '../../../properties/isolation/index.js';
+import { anomaliesByName, checkIsolationText } from '../../../properties/isolation/index.js';
 
 const paperEdn = readFileSync(new URL('../../fixtures/jepsen/elle/paper-example.edn', import.meta.url), 'utf8');
 
@@ -38,6 +38,8 @@ describe('checkIsolationFile: EDN or dsim JSON, told apart by the content', () =
       expect([r.valid, r.anomalies.map((a) => a.name), r.strongestModel]).toEqual([false, ['G-single'], 'read-committed']);
       expect(r.cycles[0]!.transactions).toEqual([3, 1, 2]);
     }
+    const grouped = anomaliesByName(fromJson.value);
+    expect([Object.keys(grouped), grouped['G-single']?.[0]?.transactions]).toEqual([['G-single'], [3, 1, 2]]);
     // JSON events carry their line: transactions are named by it.
     expect(fromJson.value.names).toEqual(['T1 (line 3)', 'T2 (line 5)', 'T3 (line 7)', 'T4 (line 9)']);
   });
@@ -59,5 +61,16 @@ describe('checkIsolationFile: EDN or dsim JSON, told apart by the content', () =
     expect(errorOf('{:type :ok, :f :txn, :value [[:append 1]]}', 'h.edn')).toBe(
       'h.edn, line 1, column 30: expected a micro-operation [:append k v] or [:r k list-or-nil], found `[:append 1]`',
     );
+  });
+});
+
+describe('the transaction limit', () => {
+  it('a history longer than transactionsMax is not inferred: unknown, naming the limit; at the limit it is checked', () => {
+    const over = checkIsolationFile(paperEdn, 'paper-example.edn', { model: 'list-append', limits: { transactionsMax: 3 } });
+    expect(over.ok && [over.value.valid, over.value.edges, over.value.anomalies.length, over.value.stoppedBy]).toEqual([
+      'unknown', 0, 0, "the transaction limit (3 transactions) is below the history's 4: nothing was inferred",
+    ]);
+    const at = checkIsolationFile(paperEdn, 'paper-example.edn', { model: 'list-append', limits: { transactionsMax: 4 } });
+    expect(at.ok && at.value.valid).toBe(false);
   });
 });
