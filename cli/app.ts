@@ -1,4 +1,5 @@
 import yargs, { type Argv } from 'yargs';
+import { STDIN_ARG } from '../formats/read-text.js';
 import { COMMANDS } from './commands/index.js';
 import { ExitCode, UsageError } from './exit.js';
 import type { CliIo } from './io.js';
@@ -45,7 +46,9 @@ export function buildParser(argv: readonly string[], io: CliIo, setExit: (code: 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let code: ExitCode = ExitCode.Ok;
   try {
-    await buildParser(argv, io, (c) => (code = c)).parseAsync();
+    // yargs drops a bare `-`; a file argument of `-` means standard input (formats/read-text.ts).
+    const args = argv.map((a) => (a === '-' ? STDIN_ARG : a));
+    await buildParser(args, io, (c) => (code = c)).parseAsync();
     return code;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -2,6 +2,7 @@
  * `readInputText`: reads an input file (a log, a trace, a schedule) as UTF-8 text, bounded: a directory, a device
  * (`/dev/zero`), a pipe or a file larger than `INPUT_BYTES_MAX` is refused before anything is read, and text that
  * is not valid UTF-8 is refused with the line and column of the first bad byte, never decoded into U+FFFD.
+ * The path `-` (or `STDIN_ARG`, what the CLI passes for it) reads standard input instead, to the same bound.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
@@ -26,8 +27,52 @@ function errorCode(e: unknown): string {
   return typeof code === 'string' ? code : e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * What the CLI passes for a `-` argument (yargs drops a bare `-`, so cli/app.ts renames it before parsing): a file
+ * argument that reads standard input.
+ */
+export const STDIN_ARG = '<standard input>';
+
+/** True when a file argument names standard input (`-`). */
+export function isStdin(path: string): boolean {
+  return path === '-' || path === STDIN_ARG;
+}
+
+/** The name of a file argument in messages: `standard input` for `-`. */
+export function inputName(path: string): string {
+  return isStdin(path) ? 'standard input' : path;
+}
+
+/** Reads standard input to its end as UTF-8 text of at most `bytesMax` bytes. */
+function readStdin(bytesMax: number): Failable<string> {
+  const source = 'standard input';
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const chunk = Buffer.alloc(1 << 16);
+  try {
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (e) {
+        if ((e as { code?: unknown }).code === 'EAGAIN') continue; // a non-blocking pipe with nothing yet
+        if ((e as { code?: unknown }).code === 'EOF') break;
+        throw e;
+      }
+      if (n === 0) break;
+      length += n;
+      if (length > bytesMax) return fail({ source, message: `more than ${bytesMax} bytes, the limit of an input` });
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+  } catch (e) {
+    return fail({ source, message: `standard input cannot be read (${errorCode(e)})` });
+  }
+  return decodeUtf8(source, Buffer.concat(chunks, length));
+}
+
 /** Reads `path` as UTF-8 text of at most `bytesMax` bytes; every failure is one sentence naming the file. */
 export function readInputText(path: string, bytesMax: number = INPUT_BYTES_MAX): Failable<string> {
+  if (isStdin(path)) return readStdin(bytesMax);
   const refuse = (message: string) => fail<string>({ source: path, message });
   let fd: number | undefined;
   try {

@@ -10,6 +10,7 @@ import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { parseOptionalCount } from '../options.js';
 import { catalogFor, type ConfigFlag } from '../scenarios.js';
+import { checkIsolationFiles, isIsolationModel, ISOLATION_MODELS } from './check-isolation.js';
 import type { Command } from './command.js';
 
 interface CheckHistoryArgs extends ConfigFlag {
@@ -27,11 +28,11 @@ interface CheckHistoryArgs extends ConfigFlag {
 /** `dsim check-history <file>... --model M`: linearizability of recorded client histories. */
 export const checkHistoryCommand: Command<CheckHistoryArgs> = {
   command: 'check-history <files..>',
-  describe: 'Check client histories (Jepsen etcd logs, EDN key-value histories, dsim histories) for linearizability',
+  describe: 'Check client histories (Jepsen logs and EDN histories, dsim histories) for linearizability, or transactional isolation with --model list-append|rw-register',
   builder: (y: Argv) =>
     y
-      .positional('files', { type: 'string', array: true, describe: 'History files' })
-      .option('model', { type: 'string', demandOption: true, describe: `Sequential model: ${MODEL_NAMES.join(', ')}, or one of your config's (see dsim list)` })
+      .positional('files', { type: 'string', array: true, describe: 'History files; - reads standard input' })
+      .option('model', { type: 'string', demandOption: true, describe: `Sequential model: ${MODEL_NAMES.join(', ')}, or one of your config's (see dsim list); or ${ISOLATION_MODELS.join(', ')} for transactional isolation (Elle)` })
       .option('initial', { type: 'string', describe: 'The model\'s initial state, as JSON: 0, "x", [1, 2], {"x": 1} (default: the model\'s own)' })
       .option('witness', { type: 'boolean', default: false, describe: 'Print the linearization found for a linearizable history (--json always has it)' })
       .option('split', { type: 'boolean', default: true, describe: 'Check each key separately (P-compositionality)' })
@@ -43,6 +44,8 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
       .option('time-max', { type: 'string', describe: 'Wall-clock safety net per history: 60s, 5m (default none; its stop is reported)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
+    if (args.files.length === 0) return reportInputError(io, { source: 'check-history', message: 'no history files given; name one or more, or - for standard input' });
+    if (isIsolationModel(args.model)) return checkIsolationFiles(io, args.files, args.model, args.json);
     const found = await modelFor(args);
     if (!found.ok) return reportInputError(io, found.error);
     const model = found.value;
@@ -53,7 +56,7 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
     const time = args['time-max'] === undefined ? succeed(undefined) : parseDurationMs(args['time-max'], 'time-max');
     if (!time.ok) return reportInputError(io, time.error);
     const results: FileCheckResult[] = [];
-    let inputError: InputError | undefined;
+    const inputErrors: InputError[] = [];
     for (const file of args.files) {
       const checked = checkHistoryFiles([file], model, {
         split: args.split,
@@ -62,23 +65,23 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
         ...(memory.value === undefined ? {} : { memoryBytesMax: memory.value }),
         ...(time.value === undefined ? {} : { timeMaxMs: time.value }),
       });
-      if (!checked.ok) {
-        inputError = checked.error;
-        break;
-      }
-      results.push(...checked.value.results);
+      // A malformed file is reported and the others are still checked; the exit code is the worst of them.
+      if (!checked.ok) inputErrors.push(checked.error);
+      else results.push(...checked.value.results);
     }
-    if (args.json) printJson(io, historyJson(results, inputError));
+    if (args.json) printJson(io, historyJson(results, inputErrors));
     else printHistoryResults(io, results, args.witness);
-    if (inputError !== undefined) return reportInputError(io, inputError);
+    for (const e of inputErrors) reportInputError(io, e);
+    if (inputErrors.length > 0) return ExitCode.Usage;
     return results.every((r) => r.verdict === 'linearizable') ? ExitCode.Ok : ExitCode.Violation;
   },
 };
 
-function historyJson(results: readonly FileCheckResult[], error: InputError | undefined): Record<string, unknown> {
+function historyJson(results: readonly FileCheckResult[], errors: readonly InputError[]): Record<string, unknown> {
   return {
     results: results.map((r) => ({
       file: r.file,
+      valid: r.verdict === 'linearizable' ? true : r.verdict === 'not-linearizable' ? false : 'unknown',
       verdict: r.verdict,
       ms: Math.round(r.ms * 10) / 10,
       operations: r.operations,
@@ -89,7 +92,7 @@ function historyJson(results: readonly FileCheckResult[], error: InputError | un
       ...(r.stoppedBy === undefined ? {} : { stoppedBy: r.stoppedBy }),
       witness: r.witness ?? null,
     })),
-    ...(error === undefined ? {} : { error: formatInputError(error) }),
+    ...(errors.length === 0 ? {} : { error: formatInputError(errors[0]!), errors: errors.map(formatInputError) }),
   };
 }
 
@@ -102,7 +105,7 @@ async function modelFor(args: CheckHistoryArgs): Promise<Failable<Model<unknown>
     if (!catalog.ok) return catalog;
     const user = catalog.value.models.find((m) => m.name === args.model);
     if (user === undefined) {
-      const names = [...MODEL_NAMES, ...catalog.value.models.map((m) => m.name)].join(', ');
+      const names = [...MODEL_NAMES, ...ISOLATION_MODELS, ...catalog.value.models.map((m) => m.name)].join(', ');
       const where = catalog.value.configFile === undefined ? ' (no dsim.config.ts here: your own models are listed in one, or given with --config <file>)' : '';
       return fail({ source: '--model', message: `unknown model "${args.model}"; expected one of: ${names}${where}` });
     }

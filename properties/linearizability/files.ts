@@ -2,9 +2,9 @@
  * `checkHistoryFiles`: the library side of `dsim check-history` — reads history files (format detected
  * from their content) and checks each; `ms` is measured with the clock the caller passes, around each pure check.
  */
-import { readFileSync } from 'node:fs';
 import { fail, succeed, type Failable } from '../../execution/failable.js';
 import { parseHistory } from '../../formats/jepsen.js';
+import { inputName, readInputText } from '../../formats/read-text.js';
 import {
   checkHistory,
   type LinearizabilityExplanation,
@@ -56,14 +56,11 @@ export function checkHistoryFiles(
   options: CheckFilesOptions = {},
 ): Failable<{ results: FileCheckResult[] }> {
   const results: FileCheckResult[] = [];
-  for (const file of paths) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      return fail({ source: file, message: `cannot read the file${typeof code === 'string' ? ` (${code})` : ''}` });
-    }
+  for (const path of paths) {
+    const file = inputName(path);
+    const read = readInputText(path);
+    if (!read.ok) return read;
+    const text = read.value;
     const history = parseHistory(text, file);
     if (!history.ok) return fail(history.error);
     if (history.value.length === 0) return fail({ source: file, message: 'the history is empty: expected at least one client operation event' });

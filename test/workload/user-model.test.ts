@@ -22,16 +22,21 @@ const lastWriterWins = defineModel<string | null>({
 });
 
 const built = kvScenario.build({ bug: undefined, nodes: 3 });
-const both = defineScenario({
-  name: 'workload-kv-two-models',
-  protocol: (bug: 'backup-reads' | undefined) => kvScenario.build({ bug, nodes: 3 }).protocol,
-  nodes: 3,
-  faults: built.faults,
-  workload: built.workload!,
-  limits: { eventsMax: 5_000, timeTicksMax: 2_000 },
-  properties: [linearizable('kv', { name: 'built-in-kv' }), linearizable(lastWriterWins, { name: 'user-lww' })],
-  bugs: { 'backup-reads': 'a backup answers a get from its own copy, which may lag the primary' },
-});
+/** The workload kv store (correct, and with its bug) checked by `properties`. */
+function kvCheckedBy(name: string, properties: Parameters<typeof defineScenario>[0]['properties']) {
+  return defineScenario({
+    name,
+    protocol: (bug: 'backup-reads' | undefined) => kvScenario.build({ bug, nodes: 3 }).protocol,
+    nodes: 3,
+    faults: built.faults,
+    workload: built.workload!,
+    limits: { eventsMax: 5_000, timeTicksMax: 2_000 },
+    properties,
+    bugs: { 'backup-reads': 'a backup answers a get from its own copy, which may lag the primary' },
+  });
+}
+
+const both = kvCheckedBy('workload-kv-two-models', [linearizable('kv', { name: 'built-in-kv' }), linearizable(lastWriterWins, { name: 'user-lww' })]);
 
 describe('a user-defined model on a workload history', () => {
   test('seed for seed, the user model and the built-in kv model give the same verdict', () => {
@@ -50,16 +55,7 @@ describe('a user-defined model on a workload history', () => {
   });
 
   test('fuzz finds the bug through the user model alone, shrinks it and replays it', () => {
-    const userOnly = defineScenario({
-      name: 'workload-kv-user-model',
-      protocol: (bug: 'backup-reads' | undefined) => kvScenario.build({ bug, nodes: 3 }).protocol,
-      nodes: 3,
-      faults: built.faults,
-      workload: built.workload!,
-      limits: { eventsMax: 5_000, timeTicksMax: 2_000 },
-      properties: [linearizable(lastWriterWins, { name: 'user-lww' })],
-      bugs: { 'backup-reads': 'a backup answers a get from its own copy, which may lag the primary' },
-    });
+    const userOnly = kvCheckedBy('workload-kv-user-model', [linearizable(lastWriterWins, { name: 'user-lww' })]);
     const f = fuzz(userOnly, { seeds: 40, bug: 'backup-reads', outDir: false, reprosMax: 1 });
     expect(f.ok).toBe(false);
     const repro = f.repros[0]!;

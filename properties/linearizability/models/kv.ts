@@ -4,7 +4,7 @@
  * splits a history per key.
  */
 import type { Model, OpInput, OpOutput, StepResult } from '../model.js';
-import { formatInitial, formatValue, hashString, isPlainObject, mix32 } from './values.js';
+import { keyedStatesEqual, formatInitial, formatValue, hashString, isPlainObject, mix32 } from './values.js';
 
 /**
  * The map as parallel arrays sorted by key (small and cheap to copy: a step copies one or two short arrays), with
@@ -97,12 +97,7 @@ export const kvModel: Model<KvState> = {
     if (input.f === 'put') return { ok: true, next: withValue(state, key, value, hashString(STRING_SEED, value)) };
     return { ok: true, next: withValue(state, key, current.value + value, hashString(current.hash, value)) };
   },
-  equal(a: KvState, b: KvState): boolean {
-    if (a === b) return true;
-    if (a.hash !== b.hash || a.keys.length !== b.keys.length) return false;
-    for (let i = 0; i < a.keys.length; i++) if (a.keys[i] !== b.keys[i] || a.values[i] !== b.values[i]) return false;
-    return true;
-  },
+  equal: keyedStatesEqual,
   hash: (state) => state.hash,
   describe(input: OpInput, output: OpOutput): string {
     const key = JSON.stringify(input.key ?? '');

@@ -9,7 +9,7 @@
  */
 import type { HistoryValue } from '../../../execution/history.js';
 import type { Model, OpInput, OpOutput, StepResult } from '../model.js';
-import { formatInitial, formatValue, hashString, hashValue, isPlainObject, isScalar, mix32, valueEquals } from './values.js';
+import { keyedStatesEqual, formatInitial, formatValue, hashString, hashValue, isPlainObject, isScalar, mix32, valueEquals } from './values.js';
 
 type Scalar = null | number | string;
 
@@ -101,12 +101,7 @@ export const multiRegisterModel: Model<MultiRegisterState> = {
     }
     return { ok: true, next };
   },
-  equal(a: MultiRegisterState, b: MultiRegisterState): boolean {
-    if (a === b) return true;
-    if (a.hash !== b.hash || a.keys.length !== b.keys.length) return false;
-    for (let i = 0; i < a.keys.length; i++) if (a.keys[i] !== b.keys[i] || a.values[i] !== b.values[i]) return false;
-    return true;
-  },
+  equal: keyedStatesEqual,
   hash: (state) => state.hash,
   describe(input: OpInput, output: OpOutput): string {
     const mops = microOps(output.kind === 'ok' ? output.value : input.value) ?? [];

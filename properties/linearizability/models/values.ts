@@ -72,3 +72,18 @@ export function noOperation(model: string, f: string, expected: readonly string[
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
   return `the ${model} model has no operation \`${f}\` (expected ${list})`;
 }
+
+/** A map state kept as sorted parallel arrays with a hash of the whole (kv, multi-register). */
+interface KeyedState {
+  readonly keys: readonly string[];
+  readonly values: readonly unknown[];
+  readonly hash: number;
+}
+
+/** Equality of two keyed states: the hash first, then key by key. */
+export function keyedStatesEqual(a: KeyedState, b: KeyedState): boolean {
+  if (a === b) return true;
+  if (a.hash !== b.hash || a.keys.length !== b.keys.length) return false;
+  for (let i = 0; i < a.keys.length; i++) if (a.keys[i] !== b.keys[i] || a.values[i] !== b.values[i]) return false;
+  return true;
+}

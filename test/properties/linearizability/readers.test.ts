@@ -122,7 +122,7 @@ describe('format detection and checkHistoryFiles errors', () => {
   });
 
   it('reports an unreadable file, a malformed line, and histories that do not pair up or fit the model', () => {
-    expect(errorOf(checkHistoryFiles([join(dir, 'missing.log')], 'register'))).toMatchObject({ message: 'cannot read the file (ENOENT)' });
+    expect(errorOf(checkHistoryFiles([join(dir, 'missing.log')], 'register'))).toMatchObject({ message: 'the file cannot be read (ENOENT)' });
     const unpaired = write('unpaired.log', '0 :invoke :read nil\n1 :ok :read 3\n');
     expect(formatInputError(errorOf(checkHistoryFiles([unpaired], 'register')) as never)).toBe(
       `${unpaired}, line 2: process 1 completes \`read\` (:ok) without an outstanding invoke`,
