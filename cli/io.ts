@@ -4,6 +4,8 @@ export interface CliIo {
   err(text: string): void;
   /** True when standard error is a terminal (progress bars are drawn only then). */
   readonly interactive: boolean;
+  /** True when verdicts are coloured (cli/style.ts decides it from the flags, the environment and the terminal). */
+  readonly colour?: boolean;
 }
 
 /** The real terminal. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { runCli } from './app.js';
 import { processIo } from './io.js';
+import { colourWanted } from './style.js';
 
 // A reader that stops early (`dsim list | head`) closes the pipe: stop quietly instead of printing a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,4 +11,5 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await runCli(process.argv.slice(2), processIo);
+const argv = process.argv.slice(2);
+process.exitCode = await runCli(argv, { ...processIo, colour: colourWanted(argv, process.env, Boolean(process.stdout.isTTY)) });

@@ -11,6 +11,7 @@ import type { CliIo } from './io.js';
 import { configFlagFor, runCommandLine, shellQuote } from './options.js';
 import { faultsFired } from '../search/strategies/faults-fired.js';
 import { faultsFiredLines } from './faults-output.js';
+import { paint } from './style.js';
 
 /** Files a run can be written to, by flag. */
 export interface RunOutputFlags {
@@ -69,13 +70,13 @@ export function printRunReport(io: CliIo, report: RunReport, schedule?: { readon
   const name = `${report.scenario}${report.bug === undefined ? '' : ` --bug ${report.bug}`} seed ${report.seed}`;
   const summary = `${report.events} events, ${report.nodes} nodes, ended ${report.endReason} at tick ${report.endTicks}`;
   if (!report.ok) {
-    io.out(`${name}: VIOLATED (${summary})`);
+    io.out(`${name}: ${paint(io, 'bad', 'VIOLATED')} (${summary})`);
     for (const v of report.violations) io.out(`  ${v.property}: ${v.message}`);
     if (report.protocolError !== undefined) io.out(`  ${report.protocolError}`);
   } else if (report.undecided.length === 0) {
-    io.out(`${name}: ok, every property holds (${summary})`);
+    io.out(`${name}: ${paint(io, 'good', 'ok')}, every property holds (${summary})`);
   } else {
-    io.out(`${name}: UNKNOWN, no property violated but not every one decided (${summary})`);
+    io.out(`${name}: ${paint(io, 'unknown', 'UNKNOWN')}, no property violated but not every one decided (${summary})`);
   }
   for (const u of report.undecided) io.out(`  ${u.property}: could not decide: ${u.message}`);
   for (const n of propertyNotes(report.execution)) io.out(`  note: ${n.property}: ${n.note}`);

@@ -29,6 +29,11 @@ interface CheckHistoryArgs extends ConfigFlag {
 export const checkHistoryCommand: Command<CheckHistoryArgs> = {
   command: 'check-history <files..>',
   describe: 'Check client histories (Jepsen logs and EDN histories, dsim histories) for linearizability, or transactional isolation with --model list-append|rw-register',
+  examples: [
+    ['dsim check-history history.edn --model cas-register', 'Is a Jepsen/Knossos history linearizable for a compare-and-set register?'],
+    ['dsim check-history etcd_*.log --model cas-register --json', 'A batch of Jepsen logs; each result carries "valid"'],
+    ['cat txns.edn | dsim check-history - --model list-append', 'Transactional isolation (Elle) of a history on standard input'],
+  ],
   builder: (y: Argv) =>
     y
       .positional('files', { type: 'string', array: true, describe: 'History files; - reads standard input' })

@@ -13,6 +13,7 @@ import type { CliIo } from '../io.js';
 import { parseOptionalCount } from '../options.js';
 import { checkLabelField } from './check-inputs.js';
 import type { Command } from './command.js';
+import { paint, toneOf } from '../style.js';
 
 interface CheckArgs {
   readonly log: string;
@@ -38,6 +39,11 @@ interface CheckArgs {
 export const checkCommand: Command<CheckArgs> = {
   command: 'check <log>',
   describe: 'Check Possibly/Definitely of predicates and sequences on a ShiViz/GoVector log or a dsim trace',
+  examples: [
+    ['dsim check run.log --count-cuts', 'Count the consistent cuts of a ShiViz log dsim wrote'],
+    ['dsim check app.log --parser \'(?<event>.*)\\n(?<host>\\S*) (?<clock>.*)\' --possibly \'x == 1 && y == 1\'', 'Could x and y both be 1 in some consistent global state?'],
+    ['cat run.log | dsim check - --definitely \'done == true\' --json', 'Standard input, as JSON'],
+  ],
   builder: (y: Argv) =>
     y
       .positional('log', { type: 'string', describe: 'GoVector/ShiViz log, ShiViz upload file, poset or dsim JSON trace' })
@@ -159,7 +165,7 @@ function printExecutionCheck(io: CliIo, exec: Execution, c: ExecutionCheck): voi
   }
   io.out(`${c.label}: ${c.hosts} hosts, ${c.events} events${cuts}`);
   for (const r of c.results) {
-    io.out(`  ${r.modality}(${r.predicate}): ${r.verdict} [${r.algorithm}, ${r.cutsVisited} cuts visited]`);
+    io.out(`  ${r.modality}(${r.predicate}): ${paint(io, toneOf(r.verdict), r.verdict)} [${r.algorithm}, ${r.cutsVisited} cuts visited]`);
     if (r.stoppedBy !== undefined) io.out(`    stopped by ${r.stoppedBy}`);
     const matched = r as PatternResult;
     if (r.modality === 'pattern' && matched.path !== undefined) {

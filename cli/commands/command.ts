@@ -7,5 +7,7 @@ export interface Command<A = Record<string, unknown>> {
   readonly command: string;
   readonly describe: string;
   builder(y: Argv): Argv;
+  /** Shown under Examples in the command's --help: [command line, what it does]. */
+  readonly examples?: readonly (readonly [command: string, meaning: string])[];
   run(args: A, io: CliIo): Promise<ExitCode>;
 }

@@ -18,6 +18,7 @@ import { progressView } from '../progress.js';
 import type { Command } from './command.js';
 import { faultsFiredLines } from '../faults-output.js';
 import { scenarioNamed, type ConfigFlag } from '../scenarios.js';
+import { paint } from '../style.js';
 
 interface FuzzArgs extends ConfigFlag {
   readonly scenario: string;
@@ -44,6 +45,11 @@ interface FuzzArgs extends ConfigFlag {
 export const fuzzCommand: Command<FuzzArgs> = {
   command: 'fuzz <scenario>',
   describe: 'Run a scenario over many seeds in parallel; write a repro file for each distinct failure',
+  examples: [
+    ['dsim fuzz raft-election --bug votedfor-not-persisted --seeds 500', 'Find a bug; each failure is shrunk and written with its replay command'],
+    ['dsim fuzz paxos --bug adopt-first-promise --strategy pct --depth 2 --seeds 5000', 'Search with probabilistic concurrency testing'],
+    ['dsim fuzz chain --seeds 100000 --shard 1/4 --out results/shard-1', 'One of four shards of a campaign (merge them with dsim merge)'],
+  ],
   builder: (y: Argv) =>
     singleValued(y)
       .positional('scenario', { type: 'string', describe: 'Scenario name (see dsim list)' })
@@ -188,10 +194,10 @@ function printFuzz(io: CliIo, r: FuzzResult): void {
   printExplored(io, r.explored);
   printUndecided(io, s.undecidedByProperty ?? {});
   if (s.failures.length === 0) {
-    io.out('no failures');
+    io.out(paint(io, 'good', 'no failures'));
     return;
   }
-  io.out(`${s.failures.length} failing seeds, ${s.distinct.length} distinct failures`);
+  io.out(`${paint(io, 'bad', `${s.failures.length} failing seeds`)}, ${s.distinct.length} distinct failures`);
   for (const [property, count] of Object.entries(s.failuresByProperty)) io.out(`  ${property}: ${count} seeds`);
   for (const repro of r.repros) {
     const predicted = repro.origin === 'predicted' ? ' (predicted: another interleaving with the same causality violates it)' : '';

@@ -18,6 +18,10 @@ interface ListArgs extends ConfigFlag {
 export const listCommand: Command<ListArgs> = {
   command: 'list',
   describe: 'List the scenarios (built-in and your config\'s) with their protocol, description, bug variants and properties, and the history models',
+  examples: [
+    ['dsim list', 'The scenarios, their bug variants and the models, built-in and from your config'],
+    ['dsim list --json', 'The same, as JSON'],
+  ],
   builder: (y: Argv) => y.option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {
     const catalog = await catalogFor(args);

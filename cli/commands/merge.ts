@@ -6,6 +6,7 @@ import type { CliIo } from '../io.js';
 import { shellQuote, singleValued } from '../options.js';
 import type { Command } from './command.js';
 import { printUndecided } from './fuzz.js';
+import { paint } from '../style.js';
 
 interface MergeArgs {
   readonly dirs: string[];
@@ -16,6 +17,9 @@ interface MergeArgs {
 export const mergeCommand: Command<MergeArgs> = {
   command: 'merge <dirs..>',
   describe: 'Merge the summaries of fuzz campaigns or shards (folders given to fuzz --out) into one report',
+  examples: [
+    ['dsim merge results/shard-*', "The shards' summaries as one campaign"],
+  ],
   builder: (y: Argv) =>
     singleValued(y)
       .positional('dirs', { type: 'string', array: true, describe: 'Folders holding summary-*.json files' })
@@ -61,10 +65,10 @@ function printMerged(io: CliIo, m: MergedCampaign): void {
   if (m.covered.length > 1) io.out('  the seeds run are not contiguous: a shard is missing or stopped early');
   printUndecided(io, m.undecidedByProperty);
   if (m.failures.length === 0) {
-    io.out('no failures');
+    io.out(paint(io, 'good', 'no failures'));
     return;
   }
-  io.out(`${m.failures.length} failing seeds, ${m.distinct.length} distinct failures`);
+  io.out(`${paint(io, 'bad', `${m.failures.length} failing seeds`)}, ${m.distinct.length} distinct failures`);
   for (const [property, count] of Object.entries(m.failuresByProperty)) io.out(`  ${property}: ${count} seeds`);
   for (const r of m.repros) io.out(`seed ${r.seed}: ${r.property}\n  replay: npx dsim replay ${shellQuote(r.path)}`);
 }

@@ -20,6 +20,10 @@ interface ReplayArgs extends ConfigFlag {
 export const replayCommand: Command<ReplayArgs> = {
   command: 'replay <schedule>',
   describe: 'Re-run a schedule file (from run --schedule-out, fuzz or shrink) and compare its trace hash',
+  examples: [
+    ['dsim replay dsim-failures/raft-election-votedfor-not-persisted-143.json', 'Re-run a repro file fuzz wrote; says whether the trace hash matches'],
+    ['dsim replay run.schedule.json --shiviz run.log', 'Replay a schedule and write its ShiViz log'],
+  ],
   builder: (y: Argv) =>
     singleValued(y)
       .positional('schedule', { type: 'string', describe: 'Schedule or repro file' })

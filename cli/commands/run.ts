@@ -27,6 +27,11 @@ interface RunArgs extends ConfigFlag {
 export const runCommand: Command<RunArgs> = {
   command: 'run <scenario>',
   describe: 'Run a scenario once with a seed; print the verdict, the trace hash and the replay command',
+  examples: [
+    ['dsim run raft-election --seed 42', 'One run of a built-in scenario; the verdict and the command that replays it'],
+    ['dsim run raft-election --bug votedfor-not-persisted --seed 143 --html run.html', 'A failing run, drawn as an HTML report'],
+    ['dsim run my-protocol --config dsim.config.ts --json', "One of your config's scenarios, as JSON"],
+  ],
   builder: (y: Argv) =>
     singleValued(y)
       .positional('scenario', { type: 'string', describe: 'Scenario name (see dsim list)' })

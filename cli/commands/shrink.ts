@@ -26,6 +26,10 @@ export function shrunkPath(path: string): string {
 export const shrinkCommand: Command<ShrinkArgs> = {
   command: 'shrink <repro>',
   describe: 'Minimise a failing schedule (repro or schedule file) while the same property still fails',
+  examples: [
+    ['dsim shrink dsim-failures/raft-election-votedfor-not-persisted-143.json', 'Shrink a repro or schedule file again'],
+    ['dsim shrink run.schedule.json --out small.json --runs-max 2000', 'Shrink within 2,000 candidate runs, to a file of your choice'],
+  ],
   builder: (y: Argv) =>
     singleValued(y)
       .positional('repro', { type: 'string', describe: 'Repro or schedule file (from fuzz or run --schedule-out)' })

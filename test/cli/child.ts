@@ -17,8 +17,8 @@ export interface Exited {
 }
 
 /** Runs the CLI to its end. */
-export function runChild(argv: readonly string[], cwd?: string): Exited {
-  const r = spawnSync(process.execPath, [BUILT_CLI, ...argv], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, cwd });
+export function runChild(argv: readonly string[], cwd?: string, env?: Readonly<Record<string, string>>): Exited {
+  const r = spawnSync(process.execPath, [BUILT_CLI, ...argv], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, cwd, ...(env === undefined ? {} : { env: { ...process.env, ...env } }) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
