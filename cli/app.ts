@@ -94,6 +94,7 @@ function withErrorRecord(io: CliIo): CliIo & { readonly errors: string[]; readon
   return {
     interactive: io.interactive,
     ...(io.colour === undefined ? {} : { colour: io.colour }),
+    ...(io.status === undefined ? {} : { status: (text: string) => io.status?.(text) }),
     errors,
     get wroteOut() {
       return wroteOut;

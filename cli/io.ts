@@ -6,6 +6,8 @@ export interface CliIo {
   readonly interactive: boolean;
   /** True when verdicts are coloured (cli/style.ts decides it from the flags, the environment and the terminal). */
   readonly colour?: boolean;
+  /** Shows a transient status line on the terminal, replacing the last one; `''` clears it. Only when interactive. */
+  status?(text: string): void;
 }
 
 /** The real terminal. */
@@ -13,6 +15,7 @@ export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   interactive: Boolean(process.stderr.isTTY),
+  status: (text) => process.stderr.write(`\r\u001b[K${text}`),
 };
 
 /** Collects output in memory: for tests and for callers that want the text. */

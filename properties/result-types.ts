@@ -15,7 +15,15 @@ export interface SearchLimits {
   readonly cutsMax?: number;
   /** Cuts held in memory at once at most, e.g. one level of a breadth-first search (default `LEVEL_CUTS_MAX_DEFAULT`). */
   readonly levelCutsMax?: number;
+  /**
+   * Called with the cuts visited so far every `progressEvery` cuts (default `PROGRESS_EVERY_DEFAULT`) of a long
+   * search, to show progress; it never changes what the search does.
+   */
+  readonly onProgress?: (cutsVisited: number) => void;
+  readonly progressEvery?: number;
 }
+
+export const PROGRESS_EVERY_DEFAULT = 1 << 20;
 
 export const CUTS_MAX_DEFAULT = 100_000_000;
 export const LEVEL_CUTS_MAX_DEFAULT = 2_000_000;

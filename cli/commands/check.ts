@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { formatInputError, type InputError } from '../../execution/failable.js';
 import type { Execution } from '../../execution/types.js';
 import { readLogFile } from '../../formats/index.js';
-import { checkExecution, requireQuestions, type ExecutionCheck, type Question } from '../../properties/check-execution.js';
+import { checkExecution, requireQuestions, type CheckRequest, type ExecutionCheck, type Question } from '../../properties/check-execution.js';
 import type { PatternResult } from '../../properties/patterns/match-pattern.js';
 import type { CheckResult } from '../../properties/result-types.js';
 import { checkResultToReport } from '../../report/check-result.js';
@@ -96,7 +96,8 @@ export const checkCommand: Command<CheckArgs> = {
     const missing = args['label-field'] === undefined ? undefined : checkLabelField(args.log, read.value, args['label-field']);
     if (missing !== undefined) return reportInputError(io, missing);
     for (const exec of read.value) {
-      const checked = checkExecution(exec, request.value);
+      const checked = checkExecution(exec, withProgress(io, exec.label, request.value));
+      if (io.interactive) io.status?.('');
       if (!checked.ok) {
         inputError = checked.error;
         break;
@@ -186,4 +187,11 @@ function printExecutionCheck(io: CliIo, exec: Execution, c: ExecutionCheck): voi
 function numberedPath(path: string, n: number): string {
   const dot = path.lastIndexOf('.');
   return dot > path.lastIndexOf('/') ? `${path.slice(0, dot)}-${n}${path.slice(dot)}` : `${path}-${n}`;
+}
+
+/** On a terminal, `request` with a status line of the cuts visited so far by a long search. */
+function withProgress(io: CliIo, label: string, request: CheckRequest): CheckRequest {
+  const status = io.status;
+  if (!io.interactive || status === undefined) return request;
+  return { ...request, limits: { ...request.limits, onProgress: (n) => status(`${label}: ${n.toLocaleString('en-US')} cuts visited...`) } };
 }

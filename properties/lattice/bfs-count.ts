@@ -3,14 +3,14 @@ import type { SearchLimits } from '../result-types.js';
 import { CutSpace } from './cut-space.js';
 import { CutStore } from './cut-store.js';
 import type { CutCount } from './lexical.js';
-import { resolveLimits, stoppedByCuts, stoppedByLevel } from './limits.js';
+import { nextPause, resolveLimits, stoppedByCuts, stoppedByLevel } from './limits.js';
 
 /**
  * Counts the consistent cuts of `exec` breadth-first, level by level (level ℓ = cuts of ℓ events), holding two
  * levels at a time in hash sets of packed cuts. The baseline against which the lexical count is measured.
  */
 export function countCutsBfs(exec: Execution, limits?: SearchLimits): CutCount {
-  const { cutsMax, levelCutsMax } = resolveLimits(limits);
+  const { cutsMax, levelCutsMax, progress } = resolveLimits(limits);
   const space = new CutSpace(exec);
   const n = space.hostCount;
   let current = new CutStore(space, false);
@@ -18,6 +18,7 @@ export function countCutsBfs(exec: Execution, limits?: SearchLimits): CutCount {
   const cut = space.emptyCut();
   current.add(cut, 0);
   let count = 1;
+  let pause = nextPause(0, cutsMax, progress);
   for (let level = 1; current.size > 0; level++) {
     next.clear();
     for (let i = 0; i < current.size; i++) {
@@ -28,7 +29,10 @@ export function countCutsBfs(exec: Execution, limits?: SearchLimits): CutCount {
         next.add(cut, 0);
         cut[h]!--;
         if (next.added) {
-          if (count >= cutsMax) return { verdict: 'unknown', count, cutsVisited: count, stoppedBy: stoppedByCuts(cutsMax) };
+          if (count >= pause) {
+            if (count >= cutsMax) return { verdict: 'unknown', count, cutsVisited: count, stoppedBy: stoppedByCuts(cutsMax) };
+            pause = nextPause(count, cutsMax, progress);
+          }
           count++;
           if (next.size > levelCutsMax) {
             return { verdict: 'unknown', count, cutsVisited: count, stoppedBy: stoppedByLevel(levelCutsMax, level) };

@@ -52,7 +52,7 @@ export function definitely(exec: Execution, pred: CutPredicate, limits?: SearchL
 
 /** `definitely` with its tuning given. */
 export function definitelySearch(exec: Execution, pred: CutPredicate, limits: SearchLimits | undefined, tuning: DefinitelyTuning): CheckResult {
-  const { cutsMax, levelCutsMax } = resolveLimits(limits);
+  const { cutsMax, levelCutsMax, progress } = resolveLimits(limits);
   const space = new CutSpace(exec);
   const base = { modality: 'definitely', predicate: pred.text, algorithm: 'cooper-marzullo' } as const;
   const empty = space.emptyCut();
@@ -67,6 +67,7 @@ export function definitelySearch(exec: Execution, pred: CutPredicate, limits: Se
     evaluateTarget: true,
     cutsMax,
     levelCutsMax,
+    progress,
     trailBytesMax: tuning.trailCutsMax * TRAIL_BYTES_PER_CUT,
   });
   if (top.kind === 'stopped') return { ...base, verdict: 'unknown', cutsVisited: top.cutsVisited, stoppedBy: top.stoppedBy };

@@ -2,7 +2,7 @@ import type { CutSpace } from './cut-space.js';
 import { CutPacking, WORD_BITS } from './cut-packing.js';
 import { Enabling } from './enabling.js';
 import { LevelTrail } from './level-trail.js';
-import { stoppedByCuts, stoppedByLevel } from './limits.js';
+import { nextPause, stoppedByCuts, stoppedByLevel, type Progress } from './limits.js';
 import { SortedLevel } from './sorted-level.js';
 import { SuccessorStreams } from './successor-streams.js';
 import { WaypointRecords } from './waypoint-records.js';
@@ -20,6 +20,8 @@ export interface LevelPass {
   readonly evaluateTarget: boolean;
   readonly cutsMax: number;
   readonly levelCutsMax: number;
+  /** Progress to report while the pass runs (none by default). */
+  readonly progress?: Progress | undefined;
   /** Budget of parent pointers (LevelTrail); 0 for none. */
   readonly trailBytesMax: number;
 }
@@ -101,6 +103,7 @@ export class LevelSearch {
     current.waypoint[0] = -1;
     if (fromLevel === toLevel) return { kind: 'reached', waypoints: [], path: [], cutsVisited: 1, widestLevel: 1 };
     let visited = 1;
+    let pause = nextPause(0, cutsMax, pass.progress);
     let widest = 1;
     for (let level = fromLevel + 1; level <= toLevel; level++) {
       next.clear();
@@ -127,7 +130,10 @@ export class LevelSearch {
         const parent = parentOfStream[h]!;
         if (headFirst !== lastFirst || (words > 1 && !streams.sameAsLast(next, h))) {
           lastFirst = headFirst;
-          if (visited >= cutsMax) return { kind: 'stopped', cutsVisited: visited, stoppedBy: stoppedByCuts(cutsMax) };
+          if (visited >= pause) {
+            if (visited >= cutsMax) return { kind: 'stopped', cutsVisited: visited, stoppedBy: stoppedByCuts(cutsMax) };
+            pause = nextPause(visited, cutsMax, pass.progress);
+          }
           if (next.size >= levelCutsMax) return { kind: 'stopped', cutsVisited: visited, stoppedBy: stoppedByLevel(levelCutsMax, level) };
           visited++;
           for (let j = 0; j < n; j++) cut[j] = current.cuts[parent * n + j]!;

@@ -1,7 +1,7 @@
 import type { Execution } from '../../execution/types.js';
 import type { SearchLimits } from '../result-types.js';
 import { CutSpace } from './cut-space.js';
-import { resolveLimits, stoppedByCuts } from './limits.js';
+import { nextPause, resolveLimits, stoppedByCuts } from './limits.js';
 
 /**
  * Enumerates the consistent cuts of an execution in lexical order (host 0 most significant), in space linear in
@@ -123,11 +123,15 @@ export interface CutCount {
 
 /** Counts the consistent cuts of `exec` (the empty cut included) by lexical enumeration, up to `cutsMax`. */
 export function countCuts(exec: Execution, limits?: SearchLimits): CutCount {
-  const { cutsMax } = resolveLimits(limits);
+  const { cutsMax, progress } = resolveLimits(limits);
   const cuts = new LexicalCuts(new CutSpace(exec));
   let count = 0;
+  let pause = nextPause(0, cutsMax, progress);
   while (cuts.next()) {
-    if (count >= cutsMax) return { verdict: 'unknown', count, cutsVisited: count, stoppedBy: stoppedByCuts(cutsMax) };
+    if (count >= pause) {
+      if (count >= cutsMax) return { verdict: 'unknown', count, cutsVisited: count, stoppedBy: stoppedByCuts(cutsMax) };
+      pause = nextPause(count, cutsMax, progress);
+    }
     count++;
   }
   return { verdict: 'complete', count, cutsVisited: count };

@@ -3,7 +3,7 @@ import type { CutPredicate } from '../predicate-types.js';
 import type { CheckResult, SearchLimits } from '../result-types.js';
 import { CutSpace } from './cut-space.js';
 import { LexicalCuts } from './lexical.js';
-import { resolveLimits, stoppedByCuts } from './limits.js';
+import { nextPause, resolveLimits, stoppedByCuts } from './limits.js';
 import { assertConsistent, linearizeCut } from './path.js';
 
 /**
@@ -11,14 +11,16 @@ import { assertConsistent, linearizeCut } from './path.js';
  * in the number of hosts) and stops at the first that satisfies φ; the witness is that cut and a path to it.
  */
 export function possibly(exec: Execution, pred: CutPredicate, limits?: SearchLimits): CheckResult {
-  const { cutsMax } = resolveLimits(limits);
+  const { cutsMax, progress } = resolveLimits(limits);
   const cuts = new LexicalCuts(new CutSpace(exec));
   const cut = cuts.cut;
   const evaluate = pred.evaluate;
   let visited = 0;
+  let pause = nextPause(0, cutsMax, progress);
   while (cuts.next()) {
-    if (visited >= cutsMax) {
-      return unknownPossibly(pred, visited, stoppedByCuts(cutsMax));
+    if (visited >= pause) {
+      if (visited >= cutsMax) return unknownPossibly(pred, visited, stoppedByCuts(cutsMax));
+      pause = nextPause(visited, cutsMax, progress);
     }
     visited++;
     if (evaluate(cut)) {

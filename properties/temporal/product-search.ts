@@ -2,7 +2,7 @@ import type { Execution } from '../../execution/types.js';
 import { CutSpace } from '../lattice/cut-space.js';
 import { CutStore } from '../lattice/cut-store.js';
 import { LevelTrail } from '../lattice/level-trail.js';
-import { resolveLimits, stoppedByCuts, stoppedByLevel } from '../lattice/limits.js';
+import { nextPause, resolveLimits, stoppedByCuts, stoppedByLevel } from '../lattice/limits.js';
 import type { SearchLimits } from '../result-types.js';
 
 /**
@@ -35,7 +35,7 @@ export type ProductOutcome =
  * `levelCutsMax` the states of a level.
  */
 export function searchProduct(exec: Execution, automaton: ProductAutomaton, limits?: SearchLimits): ProductOutcome {
-  const { cutsMax, levelCutsMax } = resolveLimits(limits);
+  const { cutsMax, levelCutsMax, progress } = resolveLimits(limits);
   const space = new CutSpace(exec);
   const n = space.hostCount;
   const tags = new Int32Array(automaton.branchingMax);
@@ -46,6 +46,7 @@ export function searchProduct(exec: Execution, automaton: ProductAutomaton, limi
   let values = new Int32Array(1024);
   const trail = new LevelTrail();
   let visited = 1;
+  let pause = nextPause(0, cutsMax, progress);
   const emptyValue = automaton.valuate(cut);
   const count0 = automaton.step(automaton.initialTag, emptyValue, tags);
   for (let t = 0; t < count0; t++) {
@@ -65,7 +66,10 @@ export function searchProduct(exec: Execution, automaton: ProductAutomaton, limi
         cut[h]!++;
         const v = valued.add(cut, 0);
         if (valued.added) {
-          if (visited >= cutsMax) return { kind: 'stopped', cutsVisited: visited, stoppedBy: stoppedByCuts(cutsMax) };
+          if (visited >= pause) {
+            if (visited >= cutsMax) return { kind: 'stopped', cutsVisited: visited, stoppedBy: stoppedByCuts(cutsMax) };
+            pause = nextPause(visited, cutsMax, progress);
+          }
           visited++;
           if (v >= values.length) {
             const grown = new Int32Array(values.length * 2);

@@ -112,3 +112,19 @@ describe('dsim completion', () => {
     expect(words).toEqual(expect.arrayContaining(['check', 'check-history']));
   });
 });
+
+describe('progress of a long check on a terminal', () => {
+  const log = 'test/fixtures/posets/d-100.log';
+  const parser = String.raw`(?<host>\S*) (?<clock>{.*})\n(?<event>.*)`;
+
+  it('shows the cuts visited every 2^20 cuts as a status line, clears it, and prints the same answer', async () => {
+    const statuses: string[] = [];
+    const io = { ...bufferIo(), interactive: true, status: (text: string) => statuses.push(text) };
+    const code = await runCli(['check', log, '--parser', parser, '--count-cuts'], io);
+    expect(code).toBe(0);
+    expect(statuses).toEqual(['d-100.log: 1,048,576 cuts visited...', '']);
+    const plain = await cli('check', log, '--parser', parser, '--count-cuts');
+    expect(io.stdout).toEqual(plain.out.split('\n'));
+    expect(plain.out).toContain('1177996 consistent cuts');
+  });
+});
