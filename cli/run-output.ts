@@ -1,6 +1,6 @@
 import { propertyNotes } from '../api/properties/notes.js';
 import { succeed, type Failable } from '../execution/failable.js';
-import { writeShiViz } from '../formats/shiviz.js';
+import { runShiViz } from '../formats/shiviz-run.js';
 import { runHtmlReport } from '../api/report.js';
 import { traceToJson } from '../formats/trace.js';
 import type { RunReport } from '../sim/run.js';
@@ -25,7 +25,7 @@ export interface RunOutputFlags {
 export function writeRunOutputs(report: RunReport, flags: RunOutputFlags, replayCommand = replayCommandOf(report)): Failable<void> {
   const outputs: [flag: keyof RunOutputFlags, render: () => string][] = [
     ['trace', () => traceToJson(report)],
-    ['shiviz', () => writeShiViz(report.execution)],
+    ['shiviz', () => runShiViz(report)],
     ['schedule-out', () => scheduleToJson(report)],
     ['html', () => runHtmlReport(report, replayCommand)],
   ];
