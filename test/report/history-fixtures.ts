@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { History, HistoryEvent } from '../../execution/history.js';
 import { parseHistory } from '../../formats/jepsen.js';
-import { checkHistory } from '../../properties/linearizability/index.js';
+import { checkHistory, type ModelName } from '../../properties/linearizability/index.js';
 import type { HistoryReportFile } from '../../report/history/index.js';
 
 export const EVIL = '</script><img src=x onerror=alert(1)>';
@@ -19,7 +19,7 @@ export function readHistory(path: string): History {
 }
 
 /** `history` checked against `model` with a view, as the page takes it. */
-export function checked(file: string, history: History, model: string): HistoryReportFile {
+export function checked(file: string, history: History, model: ModelName): HistoryReportFile {
   const r = checkHistory(history, model, { view: true });
   if (!r.ok) throw new Error(r.error.message);
   const v = r.value;

@@ -11,11 +11,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../../../execution/history.js';
 import { parseHistory } from '../../../formats/jepsen.js';
-import { checkHistory, type HistoryView, type ViewPart } from '../../../properties/linearizability/index.js';
+import { checkHistory, type HistoryView, type ModelName, type ViewPart } from '../../../properties/linearizability/index.js';
 import { historyOf, SPECS, type SpecName } from './model-specs.js';
 import { bruteForce, pairOperations, witnessProblem, type OracleOp, type SequentialSpec } from './oracle.js';
 
-function viewOf(events: readonly HistoryEvent[], model: string): { verdict: string; view: HistoryView } {
+function viewOf(events: readonly HistoryEvent[], model: ModelName): { verdict: string; view: HistoryView } {
   const r = checkHistory(events, model, { view: true });
   if (!r.ok) throw new Error(r.error.message);
   return { verdict: r.value.verdict, view: r.value.view! };
@@ -34,10 +34,10 @@ function prefixProblem(spec: SequentialSpec<unknown>, part: readonly OracleOp[],
   return late === undefined ? undefined : `event ${late.call} returned before a placed operation was invoked but is not placed`;
 }
 
-const MODELS: Record<string, SpecName> = { 'cas-register': 'cas-register', kv: 'kv' };
+const MODELS: Partial<Record<ModelName, SpecName>> = { 'cas-register': 'cas-register', kv: 'kv' };
 
 describe('the view of a checked history, against the oracle', () => {
-  for (const [model, specName] of Object.entries(MODELS)) {
+  for (const [model, specName] of Object.entries(MODELS) as [ModelName, SpecName][]) {
     const spec = SPECS[specName] as unknown as SequentialSpec<unknown>;
     it(`${model}: orders, prefixes and blocked operations on random histories`, () => {
       let seen = { linearizable: 0, 'not-linearizable': 0 };
