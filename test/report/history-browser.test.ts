@@ -64,7 +64,7 @@ describe.skipIf(CHROMIUM === undefined)('history page in headless Chromium', () 
     const blocked = part.locator('.op.blocked');
     expect(await blocked.count()).toBe(1);
     expect(await blocked.textContent()).toBe('read → 3');
-    expect(await blocked.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe('rgb(198, 40, 40)');
+    expect(await blocked.evaluate((e) => e.ownerDocument.defaultView!.getComputedStyle(e).borderTopColor)).toBe('rgb(198, 40, 40)');
     expect(await part.locator('svg .lp').count()).toBe(2);
     expect(await part.locator('svg .lp-bad').count()).toBe(1);
     // The would-be next point lies inside the blocked bar.
