@@ -15,3 +15,5 @@ export type { PageData, PageResult } from './data.js';
 export { escapeHtml, jsonForScript } from './escape.js';
 export { COLLAPSE_EVENTS_MIN, EVENTS_MAX_DEFAULT, normalizeVerdict, RUN_EVENTS_MIN } from './types.js';
 export type { ReportInput, ReportResult, ReportVerdict } from './types.js';
+export { historyReportFile, renderHistoryHtml, DRAW_OPERATIONS_MAX_DEFAULT } from './history/index.js';
+export type { HistoryReportFile, HistoryReportInput } from './history/index.js';

@@ -11,6 +11,7 @@ import type { CliIo } from '../io.js';
 import { parseOptionalCount } from '../options.js';
 import { catalogFor, type ConfigFlag } from '../scenarios.js';
 import { checkIsolationFiles, isIsolationModel, ISOLATION_MODELS } from './check-isolation.js';
+import { htmlOutput, writeHistoryHtml } from './check-history-html.js';
 import type { Command } from './command.js';
 
 interface CheckHistoryArgs extends ConfigFlag {
@@ -23,6 +24,7 @@ interface CheckHistoryArgs extends ConfigFlag {
   readonly 'memory-max'?: string;
   readonly 'time-max'?: string;
   readonly json: boolean;
+  readonly html?: string;
 }
 
 /** `dsim check-history <file>... --model M`: linearizability of recorded client histories. */
@@ -47,9 +49,12 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
         describe: `Memory the search may hold, estimated from its structures (deterministic): 256M, 1G (default ${MEMORY_BYTES_MAX_DEFAULT / 2 ** 20}M)`,
       })
       .option('time-max', { type: 'string', describe: 'Wall-clock safety net per history: 60s, 5m (default none; its stop is reported)' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
+      .option('html', { type: 'string', describe: 'Write a self-contained HTML drawing of the histories (linearizability models): operations per client, the linearization or the longest prefix and the operation that cannot be placed' }),
   async run(args, io) {
     if (args.files.length === 0) return reportInputError(io, { source: 'check-history', message: 'no history files given; name one or more, or - for standard input' });
+    const html = htmlOutput(args);
+    if (!html.ok) return reportInputError(io, html.error);
     if (isIsolationModel(args.model)) return checkIsolationFiles(io, args.files, args.model, args.json);
     const found = await modelFor(args);
     if (!found.ok) return reportInputError(io, found.error);
@@ -65,6 +70,7 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
     for (const file of args.files) {
       const checked = checkHistoryFiles([file], model, {
         split: args.split,
+        view: args.html !== undefined,
         nowMs: () => performance.now(),
         ...(stepsMax.value === undefined ? {} : { stepsMax: stepsMax.value }),
         ...(memory.value === undefined ? {} : { memoryBytesMax: memory.value }),
@@ -76,6 +82,8 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
     }
     if (args.json) printJson(io, historyJson(results, inputErrors));
     else printHistoryResults(io, results, args.witness);
+    const written = html.value === undefined ? succeed(undefined) : writeHistoryHtml(html.value, results);
+    if (!written.ok) inputErrors.push(written.error);
     for (const e of inputErrors) reportInputError(io, e);
     if (inputErrors.length > 0) return ExitCode.Usage;
     return results.every((r) => r.verdict === 'linearizable') ? ExitCode.Ok : ExitCode.Violation;

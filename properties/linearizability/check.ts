@@ -7,6 +7,7 @@ import { fail, succeed, type Failable, type InputError } from '../../execution/f
 import type { History } from '../../execution/history.js';
 import type { InitialValue, Model } from './model.js';
 import { buildOperations, type Operation } from './operations.js';
+import { historyView, type HistoryView } from './history-view.js';
 import { splitOperations, type HistoryPart } from './partition.js';
 import { resolveModel, withInitial, type ModelChoice } from './resolve-model.js';
 import { searchInTurns } from './turns.js';
@@ -48,6 +49,8 @@ export interface CheckHistoryOptions extends LinearizabilityLimits {
   readonly nowMs?: () => number;
   /** The model's initial state, as a JSON value (see each model's in docs/linearizability.md); default its own. */
   readonly initial?: InitialValue;
+  /** Also answer `view`, what a drawing of the history needs (`dsim check-history --html`; default false). */
+  readonly view?: boolean;
 }
 
 export type LinearizabilityVerdict = 'linearizable' | 'not-linearizable' | 'unknown';
@@ -89,6 +92,8 @@ export interface LinearizabilityResult {
   readonly stoppedBy?: string;
   /** For `linearizable`: the linearization found, one order per part (in key order when split). */
   readonly witness?: readonly WitnessPart[];
+  /** With `options.view`: every part's operations and linearization (or longest prefix), for a drawing. */
+  readonly view?: HistoryView;
 }
 
 /**
@@ -106,7 +111,7 @@ export function checkHistory(history: History, choice: ModelChoice, options: Che
     const built = buildOperations(history, initialised.value, source);
     if (!built.ok) return fail(built.error);
     ops = built.value;
-    return checkWith(ops, initialised.value, options);
+    return checkWith(history, ops, initialised.value, options);
   } catch (error) {
     if (error instanceof ModelError) return fail(located(error, ops, source));
     throw error;
@@ -121,7 +126,7 @@ function located(error: ModelError, ops: readonly Operation[], source: string): 
   return op.callLine === undefined ? { source, message: `event ${op.callIndex + 1}: ${message}` } : { source, line: op.callLine, message };
 }
 
-function checkWith(operations: readonly Operation[], model: Model<unknown>, options: CheckHistoryOptions): Failable<LinearizabilityResult> {
+function checkWith(history: History, operations: readonly Operation[], model: Model<unknown>, options: CheckHistoryOptions): Failable<LinearizabilityResult> {
   const ops = operations.filter((op) => op.output.kind === 'ok' || !model.readOnly(op.input));
   const parts = splitOperations(ops, model, options.split ?? true);
   const base = { model: model.name, operations: ops.length, partitions: parts.length };
@@ -132,7 +137,9 @@ function checkWith(operations: readonly Operation[], model: Model<unknown>, opti
     timeMaxMs: options.timeMaxMs,
     nowMs: options.nowMs ?? (() => performance.now()),
   });
-  const counts = { ...base, steps: end.steps, cacheEntries: end.cacheEntries, memoryBytesPeak: end.memoryBytesPeak };
+  const violation = end.kind === 'violation' ? { part: parts.indexOf(end.part), prefix: end.prefix, blocked: end.blocked } : undefined;
+  const view = options.view === true ? { view: historyView(model, history, parts, { finished: end.finished, ...(violation === undefined ? {} : { violation }) }) } : {};
+  const counts = { ...base, steps: end.steps, cacheEntries: end.cacheEntries, memoryBytesPeak: end.memoryBytesPeak, ...view };
   if (end.kind === 'unknown') return succeed({ verdict: 'unknown', ...counts, stoppedBy: end.stoppedBy });
   if (end.kind === 'linearizable') {
     const witness = parts.map((part, i) => witnessOf(model, part, end.orders[i] as readonly number[]));

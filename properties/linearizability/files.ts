@@ -11,6 +11,7 @@ import {
   type LinearizabilityLimits,
   type LinearizabilityVerdict,
 } from './check.js';
+import type { HistoryView } from './history-view.js';
 import type { InitialValue } from './model.js';
 import type { ModelChoice } from './resolve-model.js';
 import type { WitnessPart } from './witness.js';
@@ -25,6 +26,8 @@ export interface CheckFilesOptions extends LinearizabilityLimits {
   readonly nowMs?: () => number;
   /** The model's initial state (see `CheckHistoryOptions.initial`). */
   readonly initial?: InitialValue;
+  /** Also answer each file's `view`, for a drawing (see `CheckHistoryOptions.view`). */
+  readonly view?: boolean;
 }
 
 /** The verdict on one file. */
@@ -43,6 +46,8 @@ export interface FileCheckResult {
   readonly stoppedBy?: string;
   /** For `linearizable`: the linearization found, per part. */
   readonly witness?: readonly WitnessPart[];
+  /** With `options.view`: the history's parts, operations and linearizations, for a drawing. */
+  readonly view?: HistoryView;
 }
 
 /**
@@ -75,6 +80,7 @@ export function checkHistoryFiles(
       ...(r.explanation === undefined ? {} : { explanation: r.explanation }),
       ...(r.stoppedBy === undefined ? {} : { stoppedBy: r.stoppedBy }),
       ...(r.witness === undefined ? {} : { witness: r.witness }),
+      ...(r.view === undefined ? {} : { view: r.view }),
     });
   }
   return succeed({ results });

@@ -32,3 +32,5 @@ export type {
 export { checkHistoryFiles } from './files.js';
 export type { CheckFilesOptions, FileCheckResult } from './files.js';
 export { formatDsimHistory, parseDsimHistory } from './dsim-history.js';
+export { historyView, VIEW_STATE_CHARS_MAX } from './history-view.js';
+export type { HistoryView, ViewOperation, ViewPart, ViewStatus } from './history-view.js';

@@ -25,6 +25,8 @@ export interface TurnLimits {
 
 /** How the turns ended, with the counts reached. */
 export type TurnsEnd = {
+  /** Each part's linearization, by its index in `parts`, for the parts that finished linearizable (else undefined). */
+  readonly finished: readonly (readonly number[] | undefined)[];
   readonly steps: number;
   readonly cacheEntries: number;
   readonly memoryBytesPeak: number;
@@ -44,7 +46,7 @@ export function searchInTurns(parts: readonly HistoryPart[], model: Model<unknow
   const started = limits.timeMaxMs === undefined ? 0 : limits.nowMs();
   let live = parts.map((part, index) => ({ part, index, search: new LinearizationSearch(part.ops, model) }));
   // The linearization of each part, by its index in `parts`, as the parts finish.
-  const orders = new Array<readonly number[]>(parts.length).fill([]);
+  const orders = new Array<readonly number[] | undefined>(parts.length).fill(undefined);
   let steps = 0;
   let cacheEntries = 0; // of the parts already finished
   let liveEntries = 0;
@@ -54,7 +56,7 @@ export function searchInTurns(parts: readonly HistoryPart[], model: Model<unknow
   // the cache or memory limit is dropped (releasing its share) and the other parts go on, to find a violation.
   let stoppedBy: string | undefined;
   let ended = false;
-  const counts = (): TurnsEnd => ({ kind: 'linearizable', orders, steps, cacheEntries: cacheEntries + liveEntries, memoryBytesPeak });
+  const counts = (): TurnsEnd => ({ kind: 'linearizable', orders: orders as (readonly number[])[], finished: orders, steps, cacheEntries: cacheEntries + liveEntries, memoryBytesPeak });
   for (let slice = SLICE_STEPS_FIRST; live.length > 0 && !ended; slice *= 2) {
     let kept = 0;
     for (let i = 0; i < live.length; i++) {
