@@ -11,9 +11,10 @@ import type { CliIo } from '../io.js';
 import { parseOptionalCount } from '../options.js';
 import { catalogFor, type ConfigFlag } from '../scenarios.js';
 import { checkIsolationFiles, isIsolationModel, ISOLATION_MODELS } from './check-isolation.js';
+import { checkJepsenFiles, JEPSEN_CHECKER_NAMES, jepsenCheckerFlags, selectsJepsenChecker, type JepsenFlags } from './check-jepsen.js';
 import type { Command } from './command.js';
 
-interface CheckHistoryArgs extends ConfigFlag {
+interface CheckHistoryArgs extends ConfigFlag, JepsenFlags {
   readonly files: string[];
   readonly model: string;
   readonly initial?: string;
@@ -30,9 +31,9 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
   command: 'check-history <files..>',
   describe: 'Check client histories (Jepsen logs and EDN histories, dsim histories) for linearizability, or transactional isolation with --model list-append|rw-register',
   builder: (y: Argv) =>
-    y
+    jepsenCheckerFlags(y)
       .positional('files', { type: 'string', array: true, describe: 'History files; - reads standard input' })
-      .option('model', { type: 'string', demandOption: true, describe: `Sequential model: ${MODEL_NAMES.join(', ')}, or one of your config's (see dsim list); or ${ISOLATION_MODELS.join(', ')} for transactional isolation (Elle)` })
+      .option('model', { type: 'string', demandOption: true, describe: `Sequential model: ${MODEL_NAMES.join(', ')}, or one of your config's (see dsim list); or ${ISOLATION_MODELS.join(', ')} for transactional isolation (Elle); or Jepsen's checkers ${JEPSEN_CHECKER_NAMES.join(', ')} (see --linearizable)` })
       .option('initial', { type: 'string', describe: 'The model\'s initial state, as JSON: 0, "x", [1, 2], {"x": 1} (default: the model\'s own)' })
       .option('witness', { type: 'boolean', default: false, describe: 'Print the linearization found for a linearizable history (--json always has it)' })
       .option('split', { type: 'boolean', default: true, describe: 'Check each key separately (P-compositionality)' })
@@ -46,6 +47,7 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
   async run(args, io) {
     if (args.files.length === 0) return reportInputError(io, { source: 'check-history', message: 'no history files given; name one or more, or - for standard input' });
     if (isIsolationModel(args.model)) return checkIsolationFiles(io, args.files, args.model, args.json);
+    if (selectsJepsenChecker(args)) return checkJepsenFiles(io, args.files, args);
     const found = await modelFor(args);
     if (!found.ok) return reportInputError(io, found.error);
     const model = found.value;
@@ -105,7 +107,7 @@ async function modelFor(args: CheckHistoryArgs): Promise<Failable<Model<unknown>
     if (!catalog.ok) return catalog;
     const user = catalog.value.models.find((m) => m.name === args.model);
     if (user === undefined) {
-      const names = [...MODEL_NAMES, ...ISOLATION_MODELS, ...catalog.value.models.map((m) => m.name)].join(', ');
+      const names = [...new Set([...MODEL_NAMES, ...ISOLATION_MODELS, ...JEPSEN_CHECKER_NAMES]), ...catalog.value.models.map((m) => m.name)].join(', ');
       const where = catalog.value.configFile === undefined ? ' (no dsim.config.ts here: your own models are listed in one, or given with --config <file>)' : '';
       return fail({ source: '--model', message: `unknown model "${args.model}"; expected one of: ${names}${where}` });
     }

@@ -139,7 +139,7 @@ function explainBank(found: readonly BankError[], reads: number, total: number, 
     const at = `the read at ${where(e.op)} (process ${e.op.process})`;
     if (e.type === 'unexpected-key') lines.push(`unexpected-key: ${at} has account(s) ${e.unexpected!.join(', ')}, not among the accounts`);
     else if (e.type === 'nil-balance') lines.push(`nil-balance: ${at} has no balance (nil) for account(s) ${e.nils!.join(', ')}`);
-    else if (e.type === 'wrong-total') lines.push(`wrong-total: ${at} sums to ${e.total}, not ${total}: ${valueText(e.op.value)}`);
+    else if (e.type === 'wrong-total') lines.push(`wrong-total: ${at} sums to ${e.total}, not ${total}: ${e.op.value}`);
     else lines.push(`negative-value: ${at} has ${e.negative!.map((x) => `account ${x.account} at ${x.balance}`).join(', ')}`);
   }
   if (found.length > 20) lines.push(`... and ${found.length - 20} more erroneous reads`);

@@ -23,17 +23,21 @@ export interface JepsenCheckOptions {
   readonly source?: string;
 }
 
-/** An operation a result points at: its position in the history (Jepsen's `:index`), line and value. */
+/**
+ * An operation a result points at: its position in the history (Jepsen's `:index`), line, process (-1 for a history
+ * without processes), type, and value written as EDN.
+ */
 export interface OpRef {
   readonly index: number;
   readonly line?: number;
   readonly process: number;
-  readonly value: JepsenValue;
+  readonly type: JepsenEvent['type'];
+  readonly value: string;
 }
 
 export function opRef(history: JepsenHistory, index: number): OpRef {
   const e = history[index] as JepsenEvent;
-  return { index, process: e.process, value: e.value, ...(e.line === undefined ? {} : { line: e.line }) };
+  return { index, process: e.process, type: e.type, value: valueText(e.value), ...(e.line === undefined ? {} : { line: e.line }) };
 }
 
 /** `line 12` when the operation came from a file, else `operation 5` (its 0-based index). */
