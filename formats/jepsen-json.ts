@@ -3,7 +3,8 @@
  * `"process"`, `"type"`, `"f"`, `"value"` (and optionally `"key"`, `"time"`); `"type"` and `"f"` may be written
  * `"invoke"` or `":invoke"`. A `"process"` that is a string (`"nemesis"`) is not a client and its operations are
  * skipped; a missing `"value"` is nil, except in an `ok` read. Objects become maps (a bank read `{"0": 10}`),
- * booleans the keywords `:true`/`:false` as EDN reads them; other fields (`"index"`, `"error"`) are skipped.
+ * booleans the keywords `:true`/`:false` as EDN reads them; other fields (`"index"`, `"error"`) are skipped. An
+ * operation without `"f"` whose value is a list of micro-ops (Elle's histories) is a `txn`.
  */
 import { fail, succeed, type Failable } from '../execution/failable.js';
 import type { History, HistoryEvent, HistoryEventType, HistoryValue, JepsenEvent, JepsenHistory, JepsenValue } from '../execution/history.js';
@@ -52,7 +53,9 @@ function jsonEvent(raw: unknown, line: number): JepsenEvent | string | undefined
   if (!Number.isSafeInteger(e['process']) || (e['process'] as number) < 0) return 'expected "process" to be a non-negative integer';
   const type = typeof e['type'] === 'string' ? (e['type'] as string).replace(/^:/, '') : '';
   if (!TYPES.has(type)) return 'expected "type" to be "invoke", "ok", "fail" or "info"';
-  const f = typeof e['f'] === 'string' ? (e['f'] as string).replace(/^:/, '') : '';
+  // Elle's histories may leave out "f": an operation whose value is a list of micro-ops is a transaction.
+  const txn = e['f'] === undefined && Array.isArray(e['value']) && (e['value'] as unknown[]).every(Array.isArray);
+  const f = txn ? 'txn' : typeof e['f'] === 'string' ? (e['f'] as string).replace(/^:/, '') : '';
   if (f === '') return 'expected "f" to be a non-empty string such as "read"';
   if (!('value' in e) && type === 'ok' && (f === 'read' || f === 'get')) return `missing "value" in an ok ${f}`;
   const value = 'value' in e ? jepsenValue(e['value']) : null;

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectHistoryFormat, parseHistory, parseJepsenEdn } from '../../formats/jepsen.js';
 import { parseJepsenJson } from '../../formats/jepsen-json.js';
+import { checkIsolationFile } from '../../properties/isolation/index.js';
 import { formatDsimHistory } from '../../properties/linearizability/index.js';
 
 describe('Jepsen JSON histories (as elle-cli reads them)', () => {
@@ -59,5 +61,16 @@ describe('Jepsen JSON histories (as elle-cli reads them)', () => {
   it('a map value is an error for the linearizability checker, naming its line', () => {
     const r = parseHistory('[{"process": 0, "type": "invoke", "f": "read"},\n{"process": 0, "type": "ok", "f": "read", "value": {"a": 1}}]', 'b.json');
     expect(r).toEqual({ ok: false, error: { source: 'b.json', line: 2, message: 'a map is not a value of a register, key-value or collection history' } });
+  });
+});
+
+describe('Jepsen JSON for the isolation checker', () => {
+  it("elle-cli's JSON of the Elle paper's example (no \"f\") gets the verdict and anomalies of the EDN one", () => {
+    const dir = new URL('../fixtures/jepsen/', import.meta.url);
+    const json = checkIsolationFile(readFileSync(new URL('jepsen-checkers/elle-paper-example.json', dir), 'utf8'), 'p.json', { model: 'list-append' });
+    const ednResult = checkIsolationFile(readFileSync(new URL('elle/paper-example.edn', dir), 'utf8'), 'p.edn', { model: 'list-append' });
+    expect(json.ok && ednResult.ok).toBe(true);
+    if (!json.ok || !ednResult.ok) return;
+    expect([json.value.valid, json.value.anomalies.map((a) => a.name)]).toEqual([false, ednResult.value.anomalies.map((a) => a.name)]);
   });
 });
