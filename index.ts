@@ -223,6 +223,7 @@ export {
   JEPSEN_CHECKER_NAMES,
   LONG_FORK_PAIRS_MAX_DEFAULT,
   readJepsenHistory,
+  SET_FULL_UPDATES_MAX_DEFAULT,
 } from './properties/jepsen-checkers/index.js';
 export type {
   BankError,

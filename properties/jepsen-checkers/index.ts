@@ -7,7 +7,7 @@ export { checkJepsenLongFork, LONG_FORK_PAIRS_MAX_DEFAULT } from './long-fork.js
 export type { LongFork, LongForkOptions, LongForkResult } from './long-fork.js';
 export { checkJepsenFile, checkJepsenHistory, formatJepsenResult, readJepsenHistory } from './read.js';
 export type { JepsenCheckerOptions, JepsenCheckerResult } from './read.js';
-export { checkJepsenSetFull } from './set-full.js';
+export { checkJepsenSetFull, SET_FULL_UPDATES_MAX_DEFAULT } from './set-full.js';
 export type { SetFullElement, SetFullOptions, SetFullOutcome, SetFullResult } from './set-full.js';
 export { checkJepsenSet } from './set.js';
 export type { SetResult } from './set.js';

@@ -29,9 +29,13 @@ export interface SetFullElement {
   readonly stale: boolean;
 }
 
+/** Element updates (one per element tracked, per ok read) before the check stops and answers unknown. */
+export const SET_FULL_UPDATES_MAX_DEFAULT = 200_000_000;
+
 export interface SetFullOptions extends JepsenCheckOptions {
   /** Jepsen's `:linearizable?`: a stale element makes the history invalid. */
   readonly linearizable?: boolean;
+  readonly updatesMax?: number;
 }
 
 export interface SetFullResult {
@@ -54,6 +58,8 @@ export interface SetFullResult {
   readonly duplicatedCount: number;
   readonly duplicated: readonly { readonly element: JepsenValue; readonly copies: number }[];
   readonly elements: readonly SetFullElement[];
+  /** Set when `updatesMax` stopped the check: the verdict is unknown, the counts those of the reads before it. */
+  readonly stoppedBy?: 'updates-max';
   readonly explanation: readonly string[];
 }
 
@@ -69,7 +75,10 @@ export function checkJepsenSetFull(history: JepsenHistory, options: SetFullOptio
   const partner = partners(history);
   const states = new Map<string, State>();
   const duplicates = new Map<string, { element: JepsenValue; copies: number }>();
-  for (let i = 0; i < history.length; i++) {
+  const updatesMax = options.updatesMax ?? SET_FULL_UPDATES_MAX_DEFAULT;
+  let updates = 0;
+  let stopped = false;
+  for (let i = 0; i < history.length && !stopped; i++) {
     const e = history[i]!;
     if (e.f === 'add') {
       if (e.type === 'invoke') states.set(valueText(e.value), { element: e.value, known: -1, lastPresent: -1, lastAbsent: -1 });
@@ -81,6 +90,11 @@ export function checkJepsenSetFull(history: JepsenHistory, options: SetFullOptio
       if (items === undefined) return bad(`expected the :read to return a collection of elements, found ${valueText(e.value)}`);
       const invoke = partner[i]!;
       if (invoke === -1) return bad('an :ok :read with no :invoke before it from the same process');
+      updates += states.size;
+      if (updates > updatesMax) {
+        stopped = true;
+        break;
+      }
       const counts = new Map<string, number>();
       for (const x of items) counts.set(valueText(x), (counts.get(valueText(x)) ?? 0) + 1);
       for (const [k, n] of counts) if (n > 1 && n > (duplicates.get(k)?.copies ?? 0)) duplicates.set(k, { element: items.find((x) => valueText(x) === k)!, copies: n });
@@ -100,7 +114,7 @@ export function checkJepsenSetFull(history: JepsenHistory, options: SetFullOptio
   const linearizable = options.linearizable === true;
   const lost = of('lost');
   const stable = of('stable');
-  const valid: JepsenValid = lost.length > 0 ? false : stable.length === 0 ? 'unknown' : linearizable && stale.length > 0 ? false : true;
+  const valid: JepsenValid = stopped ? 'unknown' : lost.length > 0 ? false : stable.length === 0 ? 'unknown' : linearizable && stale.length > 0 ? false : true;
   const duplicated = [...duplicates.values()].sort((a, b) => compareValues(a.element, b.element));
   return succeed({
     checker: 'set-full',
@@ -119,7 +133,11 @@ export function checkJepsenSetFull(history: JepsenHistory, options: SetFullOptio
     duplicatedCount: duplicated.length,
     duplicated,
     elements,
-    explanation: explainSetFull(lost, stale, stable.length, elements.length, linearizable),
+    ...(stopped ? { stoppedBy: 'updates-max' as const } : {}),
+    explanation: [
+      ...(stopped ? [`unknown: stopped after ${updatesMax} element updates (updates-max); what follows is of the reads before`] : []),
+      ...explainSetFull(lost, stale, stable.length, elements.length, linearizable),
+    ],
   });
 }
 

@@ -105,3 +105,13 @@ describe('set-full: agrees with a naive per-element scan', () => {
     for (const kind of ['stable', 'lost', 'never-read', 'stale']) expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(20);
   });
 });
+
+describe('set-full: a limit on the work', () => {
+  it('stopped by updatesMax, the verdict is unknown and says so', () => {
+    const h = edn([op(0, 'invoke', 'add', '1', 0), op(0, 'ok', 'add', '1', 1), op(1, 'invoke', 'read', 'nil', 2), op(1, 'ok', 'read', '[]', 3), op(1, 'invoke', 'read', 'nil', 4), op(1, 'ok', 'read', '[]', 5)].join('\n'));
+    expect(valueOf(checkJepsenSetFull(h)).valid).toBe(false);
+    const r = valueOf(checkJepsenSetFull(h, { updatesMax: 1 }));
+    expect(r).toMatchObject({ valid: 'unknown', stoppedBy: 'updates-max' });
+    expect(r.explanation[0]).toBe('unknown: stopped after 1 element updates (updates-max); what follows is of the reads before');
+  });
+});
