@@ -209,6 +209,42 @@ export type {
   Transaction,
 } from './properties/isolation/index.js';
 
+// ---- Jepsen's own checkers, as elle-cli runs them (docs/jepsen-checkers.md) ----
+export {
+  checkJepsenBank,
+  checkJepsenCounter,
+  checkJepsenFile,
+  checkJepsenHistory,
+  checkJepsenLongFork,
+  checkJepsenSet,
+  checkJepsenSetFull,
+  formatJepsenResult,
+  isJepsenCheckerName,
+  JEPSEN_CHECKER_NAMES,
+  LONG_FORK_PAIRS_MAX_DEFAULT,
+  readJepsenHistory,
+  SET_FULL_UPDATES_MAX_DEFAULT,
+} from './properties/jepsen-checkers/index.js';
+export type {
+  BankError,
+  BankOptions,
+  BankResult,
+  CounterRead,
+  CounterResult,
+  JepsenCheckerName,
+  JepsenCheckerOptions,
+  JepsenCheckerResult,
+  JepsenValid,
+  LongFork,
+  LongForkOptions,
+  LongForkResult,
+  SetFullElement,
+  SetFullOptions,
+  SetFullResult,
+  SetResult,
+} from './properties/jepsen-checkers/index.js';
+export type { JepsenEvent, JepsenHistory, JepsenMap, JepsenValue } from './execution/history.js';
+
 // ---- formats: real systems' logs in, traces and ShiViz logs out ----
 export { detectLogFormat, parseHistory, parseShiViz, readLogFile, readTrace, traceToJson, writeShiViz } from './formats/index.js';
 export type { LogFormat, ReadLogOptions, ShiVizOptions } from './formats/index.js';

@@ -25,3 +25,27 @@ export interface HistoryEvent {
 }
 
 export type History = readonly HistoryEvent[];
+
+/**
+ * A Jepsen operation's value as Jepsen's own checkers see it: a history value, or a map (a bank read
+ * `{0 10, 1 90}`, a transfer `{:from 0, :to 1, :amount 5}`), kept as its entries in the order written.
+ */
+export type JepsenValue = null | number | string | readonly JepsenValue[] | JepsenMap;
+
+export interface JepsenMap {
+  readonly entries: readonly (readonly [JepsenValue, JepsenValue])[];
+}
+
+/** An event of a Jepsen history: a `HistoryEvent` whose value may be a map, with Jepsen's `:time` when given. */
+export interface JepsenEvent extends Omit<HistoryEvent, 'value'> {
+  readonly value: JepsenValue;
+  /** Jepsen's `:time`, nanoseconds since the test began, when the file gives it. */
+  readonly timeNanos?: number;
+}
+
+/** Every `History` is a `JepsenHistory`; the Jepsen checkers (properties/jepsen-checkers/) read these. */
+export type JepsenHistory = readonly JepsenEvent[];
+
+export function isJepsenMap(v: JepsenValue): v is JepsenMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -14,7 +14,8 @@ export { fieldValue, formatKeyValue, neutralizeKeyValues, parseKeyValues } from 
 export { parsePoset } from './poset.js';
 export { INPUT_BYTES_MAX, readInputText } from './read-text.js';
 export { readTrace, traceToJson, TRACE_FORMAT, TRACE_VERSION } from './trace.js';
-export { detectHistoryFormat, parseHistory, parseJepsenEdn, parseJepsenLog } from './jepsen.js';
+export { detectHistoryFormat, parseHistory, parseJepsenEdn, parseJepsenEdnOps, parseJepsenLog } from './jepsen.js';
+export { parseJepsenJson } from './jepsen-json.js';
 export {
   GOVECTOR_PARSER,
   isShiVizUploadFormat,

@@ -3,16 +3,19 @@
  * - Jepsen's etcd log lines: `INFO  jepsen.util - 3\t:invoke\t:read\tnil` (process, type, f, value; values are
  *   nil, integers, `[a b]` vectors or keywords such as `:timed-out`; fields separated by tabs or spaces);
  * - Jepsen/Knossos EDN: maps such as `{:process 0, :type :invoke, :f :append, :key "0", :value "x 0 0 y"}`, one per
- *   line, spread over lines, or the whole history as one vector or list (formats/edn.ts reads the EDN);
+ *   line, spread over lines, or the whole history as one vector or list (formats/jepsen-edn.ts);
+ * - Jepsen JSON as elle-cli reads it: an array of operation objects, or one per line (formats/jepsen-json.ts);
  * - dsim's own JSON: `{"format": "dsim-history", "version": 1, "history": [HistoryEvent, ...]}`.
  * Lines whose process is a keyword (`:nemesis`) are not client operations and are skipped.
  */
 import { fail, succeed, type Failable } from '../execution/failable.js';
 import type { History, HistoryEvent, HistoryEventType, HistoryValue } from '../execution/history.js';
 import { parseDsimHistory } from '../properties/linearizability/dsim-history.js';
-import { ednText, readEdn, type EdnValue } from './edn.js';
+import { readEdn } from './edn.js';
+import { historyValue, isNotAValue, parseJepsenEdn } from './jepsen-edn.js';
+import { parseJepsenJson, plainHistory } from './jepsen-json.js';
 
-export type HistoryFormat = 'jepsen-log' | 'jepsen-edn' | 'dsim-json';
+export type HistoryFormat = 'jepsen-log' | 'jepsen-edn' | 'jepsen-json' | 'dsim-json';
 
 const TYPES: ReadonlySet<string> = new Set(['invoke', 'ok', 'fail', 'info']);
 
@@ -20,15 +23,33 @@ const TYPES: ReadonlySet<string> = new Set(['invoke', 'ok', 'fail', 'info']);
 export function detectHistoryFormat(text: string): HistoryFormat | undefined {
   const first = text.split('\n').find((line) => line.trim() !== '' && !line.trim().startsWith(';'))?.trim();
   if (first === undefined) return undefined;
+  const json = jsonShape(text);
+  if (json !== undefined) return json;
   if (/^\{\s*"/.test(first) || first === '{') return 'dsim-json';
   if (/^(\{\s*:|[[(]\s*(\{|$|;))/.test(first)) return 'jepsen-edn';
   if (/jepsen\.util\s+-\s/.test(first) || /^\d+\s+:\w+\s+:/.test(first)) return 'jepsen-log';
   return undefined;
 }
 
-/** Reads a history in any of the three formats, detected from the content. */
+/**
+ * JSON told apart by its first key: dsim's file opens with `"format"` (or `"version"`, `"history"`); a Jepsen JSON
+ * history is an array of operation objects or one object per line (`{"process": 0, "type": "invoke", ...}`).
+ */
+function jsonShape(text: string): HistoryFormat | undefined {
+  const head = text.trimStart();
+  if (/^\[\s*\{\s*"/.test(head)) return 'jepsen-json';
+  const key = /^\{\s*"([^"]*)"/.exec(head)?.[1];
+  if (key === undefined) return undefined;
+  return key === 'format' || key === 'version' || key === 'history' ? 'dsim-json' : 'jepsen-json';
+}
+
+/** Reads a history in any of the four formats, detected from the content. */
 export function parseHistory(text: string, source: string): Failable<History> {
   const format = detectHistoryFormat(text);
+  if (format === 'jepsen-json') {
+    const read = parseJepsenJson(text, source);
+    return read.ok ? plainHistory(read.value, source) : read;
+  }
   if (format === 'jepsen-log') return parseJepsenLog(text, source);
   if (format === 'jepsen-edn') return parseJepsenEdn(text, source);
   if (format === 'dsim-json') return parseDsimHistory(text, source);
@@ -38,7 +59,7 @@ export function parseHistory(text: string, source: string): Failable<History> {
     source,
     line,
     message:
-      'cannot tell the history format: expected a Jepsen log line (`INFO  jepsen.util - 3 :invoke :read nil`), an EDN map (`{:process 0, ...}`) or dsim JSON (`{"format": "dsim-history", ...}`)',
+      'cannot tell the history format: expected a Jepsen log line (`INFO  jepsen.util - 3 :invoke :read nil`), an EDN map (`{:process 0, ...}`), Jepsen JSON (`{"process": 0, "type": "invoke", ...}`) or dsim JSON (`{"format": "dsim-history", ...}`)',
   });
 }
 
@@ -79,105 +100,17 @@ function keyword(text: string): string | undefined {
   return /^:[A-Za-z_][\w\-?!*.]*$/.test(text) ? text.slice(1) : undefined;
 }
 
-// ---- EDN --------------------------------------------------------------------------------------------------------
-
-/**
- * One EDN value as a history value: nil → null, keywords (and booleans) → `":name"` strings, vectors, lists and sets
- * → arrays, a tagged literal → its value (with a note). A map is not a history value.
- */
-function historyValue(v: EdnValue, notes: Set<string>): HistoryValue | NotAValue {
-  switch (v.kind) {
-    case 'nil':
-      return null;
-    case 'number':
-    case 'string':
-      return v.value;
-    case 'char':
-      return v.value;
-    case 'boolean':
-      return `:${v.value}`;
-    case 'keyword':
-      return `:${v.name}`;
-    case 'symbol':
-      return { error: `expected nil, an integer, a string, a keyword or a collection, found the symbol \`${v.name}\`` };
-    case 'tagged':
-      notes.add(`the tag #${v.tag} was read as the value it tags`);
-      return historyValue(v.value, notes);
-    case 'map':
-      return { error: `a map is not a history value, found \`${ednText(v).slice(0, 40)}\`` };
-    default: {
-      const items: HistoryValue[] = [];
-      for (const item of v.items) {
-        const x = historyValue(item, notes);
-        if (isNotAValue(x)) return x;
-        items.push(x);
-      }
-      return items;
-    }
-  }
-}
-
-/** Why an EDN value is not a history value. */
-interface NotAValue {
-  readonly error: string;
-}
-
-function isNotAValue(x: HistoryValue | NotAValue): x is NotAValue {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 /** Parses the text of one EDN value (a log line's value column). */
 function parseOneValue(text: string, source: string, line: number): Failable<HistoryValue> {
   const read = readEdn(text, source);
   if (!read.ok) return fail({ source, line, message: `bad value \`${text}\`: ${read.error.message}` });
   if (read.value.length !== 1) return fail({ source, line, message: `expected one value, found ${read.value.length} in \`${text}\`` });
   const value = historyValue(read.value[0]!, new Set());
-  return isNotAValue(value) ? fail({ source, line, message: value.error }) : succeed(value);
+  return isNotAValue(value) ? fail({ source, line, message: value.error }) : succeed(value as HistoryValue);
 }
 
-/**
- * Reads a Jepsen/Knossos EDN history in any of its shapes: one operation map per line, maps spread over several
- * lines, or the whole history as one vector `[...]` or list `(...)` of maps; `;` comments, commas, sets and tagged
- * literals (read as the value they tag) anywhere. Operations of a keyword process (`:nemesis`) are skipped.
- */
-export function parseJepsenEdn(text: string, source: string): Failable<History> {
-  const read = readEdn(text, source);
-  if (!read.ok) return read;
-  const top = read.value;
-  const ops = top.length === 1 && (top[0]!.kind === 'vector' || top[0]!.kind === 'list') ? top[0]!.items : top;
-  const events: HistoryEvent[] = [];
-  const notes = new Set<string>();
-  for (const op of ops) {
-    const { line, column } = op.at;
-    if (op.kind !== 'map') return fail({ source, line, column, message: `expected an operation map \`{:process P, :type :invoke, :f :read, :value V}\`, found \`${ednText(op).slice(0, 40)}\`` });
-    const event = ednEvent(op, notes);
-    if (typeof event === 'string') return fail({ source, line, column, message: event });
-    if (event !== undefined) events.push(event);
-  }
-  return succeed(events);
-}
 
-function ednEvent(op: Extract<EdnValue, { kind: 'map' }>, notes: Set<string>): HistoryEvent | string | undefined {
-  const map = new Map<string, HistoryValue>();
-  for (const [k, v] of op.entries) {
-    if (k.kind !== 'keyword') return `expected keyword keys such as :process, found \`${ednText(k).slice(0, 40)}\``;
-    const value = historyValue(v, notes);
-    if (isNotAValue(value)) return `bad value of :${k.name}: ${value.error}`;
-    map.set(k.name, value);
-  }
-  const process = map.get('process');
-  if (typeof process === 'string') return undefined; // :nemesis
-  if (typeof process !== 'number' || !Number.isInteger(process) || process < 0) return 'expected :process to be a non-negative integer';
-  const type = map.get('type');
-  if (typeof type !== 'string' || !TYPES.has(type.slice(1))) return 'expected :type to be :invoke, :ok, :fail or :info';
-  const f = map.get('f');
-  if (typeof f !== 'string') return 'expected :f to be a keyword such as :read';
-  if (!map.has('value')) return 'missing :value';
-  const key = map.get('key');
-  if (key !== undefined && key !== null && typeof key !== 'string' && typeof key !== 'number') return 'expected :key to be a string or an integer';
-  const base = { process, type: type.slice(1) as HistoryEventType, f: f.startsWith(':') ? f.slice(1) : f, value: map.get('value')!, line: op.at.line };
-  return key === undefined || key === null ? base : { ...base, key: String(key) };
-}
+export { parseJepsenEdn, parseJepsenEdnOps } from './jepsen-edn.js';
 
 // dsim's own JSON format is read by properties/linearizability/dsim-history.ts (re-exported here).
 export { parseDsimHistory } from '../properties/linearizability/dsim-history.js';

@@ -12,9 +12,10 @@ import { parseOptionalCount } from '../options.js';
 import { catalogFor, type ConfigFlag } from '../scenarios.js';
 import { checkIsolationFiles, isIsolationModel, ISOLATION_MODELS } from './check-isolation.js';
 import { htmlOutput, writeHistoryHtml } from './check-history-html.js';
+import { checkJepsenFiles, JEPSEN_CHECKER_NAMES, jepsenCheckerFlags, selectsJepsenChecker, type JepsenFlags } from './check-jepsen.js';
 import type { Command } from './command.js';
 
-interface CheckHistoryArgs extends ConfigFlag {
+interface CheckHistoryArgs extends ConfigFlag, JepsenFlags {
   readonly files: string[];
   readonly model: string;
   readonly initial?: string;
@@ -37,9 +38,9 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
     ['cat txns.edn | dsim check-history - --model list-append', 'Transactional isolation (Elle) of a history on standard input'],
   ],
   builder: (y: Argv) =>
-    y
+    jepsenCheckerFlags(y)
       .positional('files', { type: 'string', array: true, describe: 'History files; - reads standard input' })
-      .option('model', { type: 'string', demandOption: true, describe: `Sequential model: ${MODEL_NAMES.join(', ')}, or one of your config's (see dsim list); or ${ISOLATION_MODELS.join(', ')} for transactional isolation (Elle)` })
+      .option('model', { type: 'string', demandOption: true, describe: `Sequential model: ${MODEL_NAMES.join(', ')}, or one of your config's (see dsim list); or ${ISOLATION_MODELS.join(', ')} for transactional isolation (Elle); or Jepsen's checkers ${JEPSEN_CHECKER_NAMES.join(', ')} (see --linearizable)` })
       .option('initial', { type: 'string', describe: 'The model\'s initial state, as JSON: 0, "x", [1, 2], {"x": 1} (default: the model\'s own)' })
       .option('witness', { type: 'boolean', default: false, describe: 'Print the linearization found for a linearizable history (--json always has it)' })
       .option('split', { type: 'boolean', default: true, describe: 'Check each key separately (P-compositionality)' })
@@ -56,6 +57,7 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
     const html = htmlOutput(args);
     if (!html.ok) return reportInputError(io, html.error);
     if (isIsolationModel(args.model)) return checkIsolationFiles(io, args.files, args.model, args.json);
+    if (selectsJepsenChecker(args)) return checkJepsenFiles(io, args.files, args);
     const found = await modelFor(args);
     if (!found.ok) return reportInputError(io, found.error);
     const model = found.value;
@@ -118,7 +120,7 @@ async function modelFor(args: CheckHistoryArgs): Promise<Failable<Model<unknown>
     if (!catalog.ok) return catalog;
     const user = catalog.value.models.find((m) => m.name === args.model);
     if (user === undefined) {
-      const names = [...MODEL_NAMES, ...ISOLATION_MODELS, ...catalog.value.models.map((m) => m.name)].join(', ');
+      const names = [...new Set([...MODEL_NAMES, ...ISOLATION_MODELS, ...JEPSEN_CHECKER_NAMES]), ...catalog.value.models.map((m) => m.name)].join(', ');
       const where = catalog.value.configFile === undefined ? ' (no dsim.config.ts here: your own models are listed in one, or given with --config <file>)' : '';
       return fail({ source: '--model', message: `unknown model "${args.model}"; expected one of: ${names}${where}` });
     }

@@ -6,7 +6,7 @@
  * the JSON shape whose `f` is not `txn` are an error here (a transactional check of a register history is a mistake).
  */
 import { fail, succeed, type Failable } from '../../execution/failable.js';
-import { detectHistoryFormat } from '../../formats/jepsen.js';
+import { detectHistoryFormat, parseHistory } from '../../formats/jepsen.js';
 import { parseDsimHistory } from '../linearizability/dsim-history.js';
 import { checkIsolation } from './check.js';
 import { readTransactionsEdn, transactionsOfHistory } from './read.js';
@@ -15,6 +15,10 @@ import type { DataModel, IsolationOptions, IsolationResult, Transaction } from '
 /** The transactions of an EDN or dsim-JSON history (format told from the content). */
 export function readTransactions(text: string, source: string, model: DataModel): Failable<Transaction[]> {
   const format = detectHistoryFormat(text);
+  if (format === 'jepsen-json') {
+    const history = parseHistory(text, source);
+    return history.ok ? transactionsOfHistory(history.value.filter((e) => e.f === 'txn'), model, source) : history;
+  }
   if (format !== 'dsim-json') {
     if (format === 'jepsen-log') {
       return fail({ source, line: 1, message: 'expected a transactional history in EDN (`{:type :ok, :f :txn, :value [...]}`) or dsim JSON, not a Jepsen log' });

@@ -63,10 +63,15 @@ describe('EDN reader', () => {
     expect(parsed).toEqual({ ok: true, value: [{ process: 4, type: 'ok', f: 'get', key: '3', value: 'a "b"', line: 1 }] });
   });
 
+  it('reads a missing :value as nil outside an :ok read, as Jepsen writes invokes and mutex operations', () => {
+    const parsed = parseJepsenEdn('{:process 1, :type :invoke, :f :acquire, :index 0, :error {:why "x"}}\n', 'm.edn');
+    expect(parsed).toEqual({ ok: true, value: [{ process: 1, type: 'invoke', f: 'acquire', value: null, line: 1 }] });
+  });
+
   it.each([
     ['{:process 0, :type :invoke, :f :get, :key "1", :value nil', /unterminated `\{`: no `\}` closes it/],
     ['{:process 0, :type :begin, :f :get, :key "1", :value nil}', /:type to be :invoke/],
-    ['{:process 0, :type :invoke, :f :get, :key "1"}', /missing :value/],
+    ['{:process 0, :type :ok, :f :get, :key "1"}', /missing :value in an :ok :get/],
     ['{:process 0, :type :invoke, :f :get, :key "1", :value "x\\q"}', /unknown escape/],
     ['{:process -1, :type :invoke, :f :get, :value nil}', /:process to be a non-negative integer/],
     ['process 0', /expected an operation map/],
