@@ -85,7 +85,7 @@ describe('dsim check-history models: --model, --initial, --witness, the configâ€
   it('an unknown model is one line listing the known ones', async () => {
     const r = await cli(casLog, '--model', 'stack');
     expect(r.code).toBe(2);
-    expect(r.err).toEqual([expect.stringMatching(/^error: --model: unknown model "stack"; expected one of: register, cas-register, kv, set, queue, mutex, multi-register, counter, list-append, rw-register \(no dsim\.config\.ts here/)]);
+    expect(r.err).toEqual([expect.stringMatching(/^error: --model: unknown model "stack"; expected one of: register, cas-register, kv, set, queue, mutex, multi-register, counter, list-append, rw-register, set-full, bank, long-fork \(no dsim\.config\.ts here/)]);
   });
 
   it('--initial 0 makes a read of 0 then a cas 0â†’1 linearizable; --witness prints the order', async () => {
@@ -112,7 +112,7 @@ describe('dsim check-history models: --model, --initial, --witness, the configâ€
     expect((await cli(counterLog, '--model', 'my-counter', '--config', config)).code).toBe(0);
     expect((await cli(counterLog, '--model', 'my-counter', '--config', config, '--initial', '1')).code).toBe(1);
     const unknown = await cli(counterLog, '--model', 'nope', '--config', config);
-    expect(unknown.err).toEqual(['error: --model: unknown model "nope"; expected one of: register, cas-register, kv, set, queue, mutex, multi-register, counter, list-append, rw-register, my-counter, boom']);
+    expect(unknown.err).toEqual(['error: --model: unknown model "nope"; expected one of: register, cas-register, kv, set, queue, mutex, multi-register, counter, list-append, rw-register, set-full, bank, long-fork, my-counter, boom']);
   });
 
   it('multi-register reads Jepsen EDN :txn micro-ops ([:w :x 1] [:r :x nil]): a stale read is refused', async () => {
