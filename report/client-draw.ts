@@ -122,9 +122,9 @@ function drawHosts(height) {
   D.hosts.forEach((name, h) => {
     const t = document.createElementNS(ns, 'text');
     t.setAttribute('x', '8'); t.setAttribute('y', f(Y(h) + 4)); t.setAttribute('data-host-label', String(h));
-    const client = D.clients.includes(h), shown = client ? name + ' (client)' : name;
+    const client = D.clients.includes(h);
     if (client) t.setAttribute('class', 'client-label');
-    t.textContent = shown.length > 30 ? shown.slice(0, 29) + '\u2026' : shown;
+    t.textContent = client ? D.labels[h] + ' (client)' : D.labels[h];
     const title = document.createElementNS(ns, 'title');
     title.textContent = client ? name + ': a workload client' : name;
     t.appendChild(title);

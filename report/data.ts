@@ -3,6 +3,7 @@
  */
 import type { Execution, State } from '../execution/types.js';
 import { computeLinks } from './arrows.js';
+import { hostLabels } from './host-labels.js';
 import { findLocalRuns } from './runs.js';
 import { COLLAPSE_EVENTS_MIN, EVENTS_MAX_DEFAULT, normalizeVerdict, RUN_EVENTS_MIN, type ReportInput } from './types.js';
 
@@ -18,6 +19,8 @@ export interface PageResult {
 /** The JSON embedded in the page. Event tuples: [host, kind, label, timeTicks | null, fields]. */
 export interface PageData {
   readonly hosts: readonly string[];
+  /** The hosts' names as the left column shows them (report/host-labels.ts); the full names are on hover. */
+  readonly labels: readonly string[];
   /** Events shown (a prefix of the linearization) and events in the execution. */
   readonly shown: number;
   readonly total: number;
@@ -40,6 +43,9 @@ export interface PageData {
   readonly clients: number[];
 }
 
+/** Characters of a host's label in the left column. */
+const HOST_LABEL_CHARS = 30;
+
 /** Builds the page model; throws (a caller's bug) when a witness cut does not have one entry per host. */
 export function buildPageData(input: ReportInput): PageData {
   const exec: Execution = input.execution;
@@ -61,14 +67,17 @@ export function buildPageData(input: ReportInput): PageData {
     return { name: r.name, verdict: normalizeVerdict(r.verdict), message: r.message ?? '', cut, path };
   });
   const links = computeLinks(exec);
+  const sources = new Set(links.arrows.map((a) => a.from));
   const runs = findLocalRuns(exec, links, input.runEventsMin ?? RUN_EVENTS_MIN, keep, shown);
   const events = exec.events.slice(0, shown);
   const withCut = results.findIndex((r) => r.cut !== null && r.verdict === 'fails');
   return {
     hosts: exec.hosts,
+    labels: hostLabels(exec.hosts, HOST_LABEL_CHARS),
     shown,
     total: exec.events.length,
-    events: events.map((e) => [e.host, e.kind, e.label, e.timeTicks ?? null, e.fields]),
+    // A real system's log records no sends: an event a clock-derived arrow leaves from is drawn as the send it was.
+    events: events.map((e) => [e.host, links.derived && e.kind === 'internal' && sources.has(e.id) ? 'send' : e.kind, e.label, e.timeTicks ?? null, e.fields]),
     clocks: Array.from(exec.clocks.subarray(0, shown * hostCount)),
     arrows: links.arrows.filter((a) => a.from < shown && a.to < shown).map((a) => [a.from, a.to, a.summary]),
     lost: links.lost.filter((l) => l.from < shown).map((l) => [l.from, l.toHost, l.fate, l.reason, l.summary]),

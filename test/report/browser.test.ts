@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExecution } from '../../execution/build.js';
 import type { Execution } from '../../execution/types.js';
 import { renderHtmlReport, type ReportInput } from '../../report/index.js';
+import { clockDerivedArrows } from '../../report/arrows.js';
+import { readShiVizFixture } from '../properties/lattice/shiviz-fixture.js';
 import { chordExecution, EVIL_LABEL, generatedExecution, prefixCut, smallExecution } from './fixtures.js';
 
 /** CHROMIUM_PATH when set, else Debian's /usr/bin/chromium; undefined when that file does not exist. */
@@ -142,6 +144,33 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in headless Chromium', () =
     await page.screenshot({ path: `${ARTIFACTS}report-chord.png` });
     await page.click('[data-action="zoom-fit"]');
     await page.screenshot({ path: `${ARTIFACTS}report-chord-fit.png` });
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the 5,000-event tsviz log: every event accounted for, its sends drawn as sends; screenshot at 1400x900', async () => {
+    const [exec] = readShiVizFixture('tsviz_shared_var_4_threads.log');
+    expect(exec!.events.length).toBe(5000);
+    const { page, errors, remote } = await open('report-tsviz', report('tsviz_shared_var_4_threads.log', exec!));
+    expect(await page.locator('#diagram [data-host-line]').count()).toBe(exec!.hosts.length);
+    expect(await eventsAccountedFor(page)).toBe(5000);
+    const arrowSources = new Set(clockDerivedArrows(exec!).map((a) => a.from));
+    expect(arrowSources.size).toBeGreaterThan(0);
+    await page.click('[data-action="expand-all"]');
+    expect(await page.locator('#diagram .k-send').count()).toBe(arrowSources.size);
+    await page.screenshot({ path: `${ARTIFACTS}report-tsviz.png` });
+    expect(errors).toEqual([]);
+    expect(remote).toEqual([]);
+  });
+
+  it('long host names that share a prefix show their distinguishing ends, the full name on hover', async () => {
+    const hosts = Array.from({ length: 10 }, (_, i) => `42795@jvoldemortThread[voldemort-server-t${i + 1}]`);
+    const exec = buildExecution({ label: 'threads', hosts, events: hosts.map((_, h) => ({ host: h, kind: 'internal' as const, label: 'x', clock: hosts.map((__, j) => (j === h ? 1 : 0)), fields: {} })) });
+    const { page, errors } = await open('report-long-hosts', report('threads', exec));
+    const shown = await page.$$eval('#hosts [data-host-label]', (els) => els.map((e) => e.firstChild?.textContent ?? ''));
+    expect(new Set(shown).size).toBe(10);
+    expect(shown[9]).toMatch(/t10\]$/);
+    const titles = await page.$$eval('#hosts [data-host-label] title', (els) => els.map((e) => e.textContent));
+    expect(titles).toEqual(hosts);
     expect(errors).toEqual([]);
   });
 });
