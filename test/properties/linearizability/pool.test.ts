@@ -11,9 +11,9 @@ import type { HistoryJob } from '../../../properties/linearizability/files.js';
 import { AUTO_WORKERS_MAX, PARALLEL_EVENTS_MIN, workersFor } from '../../../properties/linearizability/pool.js';
 import { FIXTURES_DIR, fixturePath } from './fixtures.js';
 
-async function checkJson(files: readonly string[], model: string, workers: string) {
+async function checkJson(files: readonly string[], model: string, workers: string, ...more: string[]) {
   const io = bufferIo();
-  const code = await runCli(['check-history', ...files, '--model', model, '--json', '--workers', workers], io);
+  const code = await runCli(['check-history', ...files, '--model', model, '--json', '--workers', workers, ...more], io);
   const json = JSON.parse(io.stdout.join('\n')) as { results: { ms?: number }[] };
   for (const r of json.results) delete r.ms;
   return { code, json };
@@ -37,6 +37,40 @@ describe('check-history --workers', () => {
     const two = await checkJson(files, 'kv', '2');
     expect(one.json.results).toHaveLength(6);
     expect(two).toEqual(one);
+  });
+
+  it('a history stopped by a limit answers unknown, the same with 1 and 2 workers', async () => {
+    const files = inDir('kv', '.txt');
+    const one = await checkJson(files, 'kv', '1', '--steps-max', '2000');
+    const two = await checkJson(files, 'kv', '2', '--steps-max', '2000');
+    const verdicts = (one.json.results as { verdict: string }[]).map((r) => r.verdict);
+    expect(verdicts).toContain('unknown');
+    expect(verdicts).toContain('not-linearizable');
+    expect(two).toEqual(one);
+  });
+
+  it('checks the keys of an independent history on workers, in key order', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const path = join(mkdtempSync(join(tmpdir(), 'dsim-pool-')), 'ind.log');
+    const lines: string[] = [];
+    for (const key of [5, 2, 9]) {
+      for (let i = 0; i < 3; i++) lines.push(`${key} :invoke :write [${key} ${i}]`, `${key} :ok :write [${key} ${i}]`);
+      lines.push(`${key} :invoke :read [${key} nil]`, `${key} :ok :read [${key} ${key === 9 ? 0 : 2}]`);
+    }
+    writeFileSync(path, lines.join('\n') + '\n');
+    const one = await checkJson([path], 'cas-register', '1');
+    const two = await checkJson([path], 'cas-register', '3');
+    expect((one.json.results as { key: number; verdict: string }[]).map((r) => [r.key, r.verdict])).toEqual([
+      [2, 'linearizable'], [5, 'linearizable'], [9, 'not-linearizable'],
+    ]);
+    expect(two).toEqual(one);
+    const io = bufferIo();
+    expect(await runCli(['check-history', path, '--model', 'cas-register'], io)).toBe(1);
+    expect(io.stdout.filter((l) => !l.startsWith(' ')).map((l) => l.replace(/ \(.*/, ''))).toEqual([
+      `${path} key 2: linearizable`, `${path} key 5: linearizable`, `${path} key 9: not-linearizable`,
+    ]);
   });
 
   it('a bad --workers names the flag', async () => {
