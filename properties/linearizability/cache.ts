@@ -24,9 +24,9 @@ export class ConfigurationCache<S> {
   size = 0;
   /** Key words stored, over all entries (each set's `low` and window length, then its window). */
   keyWords = 0;
-  private slots: Int32Array = new Int32Array(1024).fill(-1);
-  private hashes: Int32Array = new Int32Array(256);
-  private addresses: Int32Array = new Int32Array(256);
+  private slots: Int32Array = new Int32Array(64).fill(-1);
+  private hashes: Int32Array = new Int32Array(32);
+  private addresses: Int32Array = new Int32Array(32);
   private readonly states: S[] = [];
   private readonly chunks: Uint32Array[] = [new Uint32Array(FIRST_CHUNK_WORDS)];
   private chunkUsed = 0;

@@ -46,11 +46,10 @@ export function buildOperations(history: History, model: Model<unknown>, source:
     const input: OpInput = e.key === undefined ? { f: e.f, value: e.value } : { f: e.f, key: e.key, value: e.value };
     const problem = model.validate(input, output);
     if (problem !== undefined) return problem;
-    const op: Operation = {
-      process: e.process, input, output, callIndex: call.index, returnIndex,
-      ...(e.line === undefined ? {} : { callLine: e.line }),
-      ...(returnLine === undefined ? {} : { returnLine }),
-    };
+    // Built field by field, not by spreads: this runs once per operation before the code is warm.
+    const op: { -readonly [K in keyof Operation]: Operation[K] } = { process: e.process, input, output, callIndex: call.index, returnIndex };
+    if (e.line !== undefined) op.callLine = e.line;
+    if (returnLine !== undefined) op.returnLine = returnLine;
     ops.push({ op, index: call.index });
     return undefined;
   };
