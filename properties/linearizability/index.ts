@@ -31,4 +31,8 @@ export type {
 } from './check.js';
 export { checkHistoryFiles } from './files.js';
 export type { CheckFilesOptions, FileCheckResult } from './files.js';
+export { checkFilesInParallel } from './pool.js';
+export type { FilesChecked, ParallelCheckOptions } from './pool.js';
+export { splitIndependent } from './independent.js';
+export type { IndependentKey, IndependentMode, KeyHistory } from './independent.js';
 export { formatDsimHistory, parseDsimHistory } from './dsim-history.js';
