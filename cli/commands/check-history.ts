@@ -40,7 +40,7 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
       .option('initial', { type: 'string', describe: 'The model\'s initial state, as JSON: 0, "x", [1, 2], {"x": 1} (default: the model\'s own)' })
       .option('witness', { type: 'boolean', default: false, describe: 'Print the linearization found for a linearizable history (--json always has it)' })
       .option('split', { type: 'boolean', default: true, describe: 'Check each key separately (P-compositionality)' })
-      .option('independent', { type: 'boolean', describe: 'Jepsen independent tuples ([key value]): check each key as its own history (default: when only that reading fits the model; --no-independent never)' })
+      .option('independent', { type: 'boolean', describe: 'Jepsen independent tuples ([key value]): check each key as its own history (default: when every value is one and the history does not fit the model as it stands; --no-independent: never)' })
       .option('workers', { type: 'string', describe: 'Worker threads checking histories (files, independent keys) in parallel: a count, or auto (default: parallel only for 20000+ events over 2+ histories)' })
       .option('steps-max', { type: 'string', describe: `Search steps per history before answering unknown (default ${STEPS_MAX_DEFAULT})` })
       .option('memory-max', {

@@ -13,7 +13,7 @@ import {
   type LinearizabilityLimits,
   type LinearizabilityVerdict,
 } from './check.js';
-import { independentParts, type IndependentKey, type IndependentMode } from './independent.js';
+import { independentParts, keyLabel, type IndependentKey, type IndependentMode } from './independent.js';
 import type { InitialValue } from './model.js';
 import { resolveModel, type ModelChoice } from './resolve-model.js';
 import type { WitnessPart } from './witness.js';
@@ -94,7 +94,7 @@ export function checkHistoryJob(job: HistoryJob, model: ModelChoice, options: Ch
 
 /** An error in one key's sub-history names the key. */
 function keyed(error: InputError, key: IndependentKey | undefined): InputError {
-  return key === undefined ? error : { ...error, message: `key ${JSON.stringify(key)}: ${error.message}` };
+  return key === undefined ? error : { ...error, message: `key ${keyLabel(key)}: ${error.message}` };
 }
 
 /**

@@ -6,14 +6,15 @@
  * Whether a history is one is explicit (`true`: it must be; `false`: it is read as it stands) or judged (`'auto'`)
  * by this rule, so that a `:cas` history whose values are `[old new]` pairs is never taken for one:
  * - every client event's value is a two-element vector whose first element is an integer or a string, and
- * - read that way, every key's sub-history fits the model (`buildOperations` accepts it), and
- * - read as it stands, the history does not fit the model.
- * Only when exactly one reading fits is the history taken as independent; when both fit it is read as it stands.
+ * - read as it stands, the history does not fit the model (`buildOperations` rejects it).
+ * When both readings fit (a history of `:cas` pairs only, say) it is read as it stands; when neither does, the
+ * errors are those of the per-key reading, which name the key.
  */
 import { fail, succeed, type Failable } from '../../execution/failable.js';
 import type { History, HistoryEvent, HistoryValue } from '../../execution/history.js';
 import type { Model } from './model.js';
 import { buildOperations } from './operations.js';
+import { ModelError } from './user-model.js';
 
 /** An independent key: an integer or a string, as Jepsen writes it. */
 export type IndependentKey = number | string;
@@ -80,9 +81,16 @@ export function independentParts(history: History, model: Model<unknown>, mode: 
   if (mode === false) return succeed(undefined);
   if (mode === true) return splitIndependent(history, source);
   if (history.length === 0 || firstNonTuple(history) !== -1) return succeed(undefined);
-  if (buildOperations(history, model, source).ok) return succeed(undefined);
-  const split = splitIndependent(history, source);
-  if (!split.ok) return succeed(undefined);
-  const fits = split.value.every((part) => buildOperations(part.history, model, source).ok);
-  return succeed(fits ? split.value : undefined);
+  if (fitsModel(history, model, source)) return succeed(undefined);
+  return splitIndependent(history, source);
+}
+
+/** Whether the model takes every operation of `history` (a user's model that throws does not). */
+function fitsModel(history: History, model: Model<unknown>, source: string): boolean {
+  try {
+    return buildOperations(history, model, source).ok;
+  } catch (error) {
+    if (error instanceof ModelError) return false;
+    throw error;
+  }
 }

@@ -127,16 +127,27 @@ async function onWorkers(jobs: readonly HistoryJob[], data: CheckWorkerData, cou
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(script, { workerData: data });
+      let outstanding = -1;
       const feed = (): void => {
+        outstanding = -1;
         if (next >= order.length) return void worker.terminate().then(() => resolve(), reject);
-        const index = order[next++] as number;
-        worker.postMessage({ index, job: jobs[index] as HistoryJob } satisfies CheckRequest);
+        outstanding = order[next++] as number;
+        worker.postMessage({ index: outstanding, job: jobs[outstanding] as HistoryJob } satisfies CheckRequest);
       };
       worker.on('message', (reply: CheckReply) => {
         replies[reply.index] = reply.result;
         feed();
       });
-      worker.on('error', reject);
+      // A worker that fails stops the others from taking more work; one that ends with a job under way is a failure.
+      worker.on('error', (error) => {
+        next = order.length;
+        reject(error);
+      });
+      worker.on('exit', (code) => {
+        if (outstanding === -1) return;
+        next = order.length;
+        reject(new Error(`a check-history worker ended (exit code ${code}) while checking ${(jobs[outstanding] as HistoryJob).file}`));
+      });
       feed();
     });
   await Promise.all(Array.from({ length: count }, runWorker));

@@ -71,6 +71,20 @@ describe('Jepsen independent histories', () => {
     expect(checkHistoryFiles([tuples], 'cas-register')).toMatchObject({ ok: true, value: { results: [{ key: 1, verdict: 'linearizable' }] } });
   });
 
+  it('a malformed sub-history is an error naming the key and the line; the CLI flag chooses the reading', async () => {
+    const path = write(op(0, 'write', '[1 5]', 'ok', '[1 5]') + op(1, 'write', '["a" 1]', 'ok', '["a" 2]').replace(':f :write :value ["a" 2]', ':f :read :value ["a" 2]'));
+    expect(checkHistoryFiles([path], 'cas-register')).toMatchObject({ ok: false, error: { source: path, line: 4, message: expect.stringMatching(/^key "a": /) } });
+    const tuples = write(op(0, 'write', '[1 5]', 'ok', '[1 5]'));
+    const { runCli } = await import('../../../cli/app.js');
+    const { bufferIo } = await import('../../../cli/io.js');
+    const forced = bufferIo();
+    expect(await runCli(['check-history', tuples, '--model', 'cas-register', '--independent'], forced)).toBe(0);
+    expect(forced.stdout[0]).toMatch(/ key 1: linearizable/);
+    const plain = bufferIo();
+    expect(await runCli(['check-history', tuples, '--model', 'cas-register', '--no-independent'], plain)).toBe(2);
+    expect(plain.stderr[0]).toMatch(/line 2: a write takes nil, a number or a string, not \[1 5\]/);
+  });
+
   it('property: k keys interleaved give each key the verdict of its sub-history alone (and of the brute-force oracle)', () => {
     const keyed = fc.array(smallHistory('cas-register', 5), { minLength: 1, maxLength: 3 });
     fc.assert(
