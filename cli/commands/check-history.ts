@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Argv } from 'yargs';
 import { fail, formatInputError, succeed, type Failable, type InputError } from '../../execution/failable.js';
-import { checkHistoryFiles, type FileCheckResult } from '../../properties/linearizability/files.js';
+import type { FileCheckResult } from '../../properties/linearizability/files.js';
+import { keyLabel } from '../../properties/linearizability/independent.js';
+import { checkFilesInParallel } from '../../properties/linearizability/pool.js';
 import { formatExplanation, formatWitness, MEMORY_BYTES_MAX_DEFAULT, STEPS_MAX_DEFAULT, withInitial } from '../../properties/linearizability/index.js';
 import type { Model } from '../../properties/linearizability/model.js';
 import { isModelName, MODEL_NAMES, MODELS } from '../../properties/linearizability/models/registry.js';
@@ -21,6 +23,8 @@ interface CheckHistoryArgs extends ConfigFlag, JepsenFlags {
   readonly initial?: string;
   readonly witness: boolean;
   readonly split: boolean;
+  readonly independent?: boolean;
+  readonly workers?: string;
   readonly 'steps-max'?: string;
   readonly 'memory-max'?: string;
   readonly 'time-max'?: string;
@@ -44,6 +48,8 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
       .option('initial', { type: 'string', describe: 'The model\'s initial state, as JSON: 0, "x", [1, 2], {"x": 1} (default: the model\'s own)' })
       .option('witness', { type: 'boolean', default: false, describe: 'Print the linearization found for a linearizable history (--json always has it)' })
       .option('split', { type: 'boolean', default: true, describe: 'Check each key separately (P-compositionality)' })
+      .option('independent', { type: 'boolean', describe: 'Jepsen independent tuples ([key value]): check each key as its own history (default: when every value is one and the history does not fit the model as it stands; --no-independent: never)' })
+      .option('workers', { type: 'string', describe: 'Worker threads checking histories (files, independent keys) in parallel: a count, or auto (default: parallel only for 20000+ events over 2+ histories)' })
       .option('steps-max', { type: 'string', describe: `Search steps per history before answering unknown (default ${STEPS_MAX_DEFAULT})` })
       .option('memory-max', {
         type: 'string',
@@ -67,21 +73,19 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
     if (!memory.ok) return reportInputError(io, memory.error);
     const time = args['time-max'] === undefined ? succeed(undefined) : parseDurationMs(args['time-max'], 'time-max');
     if (!time.ok) return reportInputError(io, time.error);
-    const results: FileCheckResult[] = [];
-    const inputErrors: InputError[] = [];
-    for (const file of args.files) {
-      const checked = checkHistoryFiles([file], model, {
-        split: args.split,
-        view: args.html !== undefined,
-        nowMs: () => performance.now(),
-        ...(stepsMax.value === undefined ? {} : { stepsMax: stepsMax.value }),
-        ...(memory.value === undefined ? {} : { memoryBytesMax: memory.value }),
-        ...(time.value === undefined ? {} : { timeMaxMs: time.value }),
-      });
-      // A malformed file is reported and the others are still checked; the exit code is the worst of them.
-      if (!checked.ok) inputErrors.push(checked.error);
-      else results.push(...checked.value.results);
-    }
+    const workers = args.workers === undefined || args.workers === 'auto' ? succeed('auto' as const) : parseOptionalCount(args.workers, 'workers', 1);
+    if (!workers.ok) return reportInputError(io, workers.error);
+    // A malformed file is reported and the others are still checked; the exit code is the worst of them.
+    const { results, inputErrors } = await checkFilesInParallel(args.files, model, {
+      split: args.split,
+      view: args.html !== undefined,
+      nowMs: () => performance.now(),
+      independent: args.independent ?? 'auto',
+      workers: workers.value ?? 'auto',
+      ...(stepsMax.value === undefined ? {} : { stepsMax: stepsMax.value }),
+      ...(memory.value === undefined ? {} : { memoryBytesMax: memory.value }),
+      ...(time.value === undefined ? {} : { timeMaxMs: time.value }),
+    });
     if (args.json) printJson(io, historyJson(results, inputErrors));
     else printHistoryResults(io, results, args.witness);
     const written = html.value === undefined ? succeed(undefined) : writeHistoryHtml(html.value, results);
@@ -96,6 +100,7 @@ function historyJson(results: readonly FileCheckResult[], errors: readonly Input
   return {
     results: results.map((r) => ({
       file: r.file,
+      ...(r.key === undefined ? {} : { key: r.key }),
       valid: r.verdict === 'linearizable' ? true : r.verdict === 'not-linearizable' ? false : 'unknown',
       verdict: r.verdict,
       ms: Math.round(r.ms * 10) / 10,
@@ -138,7 +143,7 @@ async function modelFor(args: CheckHistoryArgs): Promise<Failable<Model<unknown>
 
 function printHistoryResults(io: CliIo, results: readonly FileCheckResult[], witness: boolean): void {
   for (const r of results) {
-    io.out(`${r.file}: ${r.verdict} (${r.operations} operations, ${r.ms.toFixed(1)} ms)`);
+    io.out(`${r.file}${r.key === undefined ? '' : ` key ${keyLabel(r.key)}`}: ${r.verdict} (${r.operations} operations, ${r.ms.toFixed(1)} ms)`);
     if (r.stoppedBy !== undefined) {
       const mib = (r.memoryBytesPeak / 2 ** 20).toFixed(1);
       io.out(`  stopped by ${r.stoppedBy}, after ${r.steps} steps, ${r.cacheEntries} cache entries, ${mib} MiB held at most (estimated)`);

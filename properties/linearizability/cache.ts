@@ -11,6 +11,8 @@ import type { FrontierSet } from './bitset.js';
 import { mix32 } from './models/values.js';
 
 const CHUNK_WORDS = 1 << 18;
+/** The first chunk starts this small and doubles up to `CHUNK_WORDS` (a small part's cache stays small). */
+const FIRST_CHUNK_WORDS = 256;
 /**
  * Bytes per entry besides its key words: a hash-table slot (4, at a load between ¼ and ½), hash and key address (4
  * each), state reference (8), and the slack of arrays that grow by doubling (measured: about 40 in all).
@@ -22,12 +24,12 @@ export class ConfigurationCache<S> {
   size = 0;
   /** Key words stored, over all entries (each set's `low` and window length, then its window). */
   keyWords = 0;
-  private slots: Int32Array = new Int32Array(1024).fill(-1);
-  private hashes: Int32Array = new Int32Array(256);
-  private addresses: Int32Array = new Int32Array(256);
+  private slots: Int32Array = new Int32Array(64).fill(-1);
+  private hashes: Int32Array = new Int32Array(32);
+  private addresses: Int32Array = new Int32Array(32);
   private readonly states: S[] = [];
-  private readonly chunks: Uint32Array[] = [];
-  private chunkUsed = CHUNK_WORDS;
+  private readonly chunks: Uint32Array[] = [new Uint32Array(FIRST_CHUNK_WORDS)];
+  private chunkUsed = 0;
 
   constructor(
     private readonly equal: (a: S, b: S) => boolean,
@@ -81,9 +83,19 @@ export class ConfigurationCache<S> {
   private store(hash: number, sets: readonly FrontierSet[], state: S, slot: number): void {
     let length = 0;
     for (let s = 0; s < sets.length; s++) length += 2 + (sets[s] as FrontierSet).keyWordCount;
-    if (this.chunkUsed + length > CHUNK_WORDS) {
-      this.chunks.push(new Uint32Array(Math.max(CHUNK_WORDS, length)));
-      this.chunkUsed = 0;
+    const last = this.chunks.length - 1;
+    if (this.chunkUsed + length > (this.chunks[last] as Uint32Array).length) {
+      if (last === 0 && this.chunkUsed + length <= CHUNK_WORDS) {
+        // The first chunk grows by doubling (a copy) until it is a full chunk; addresses in it stay valid.
+        let size = 2 * (this.chunks[0] as Uint32Array).length;
+        while (size < this.chunkUsed + length) size *= 2;
+        const grown = new Uint32Array(size);
+        grown.set(this.chunks[0] as Uint32Array);
+        this.chunks[0] = grown;
+      } else {
+        this.chunks.push(new Uint32Array(Math.max(CHUNK_WORDS, length)));
+        this.chunkUsed = 0;
+      }
     }
     const chunk = this.chunks[this.chunks.length - 1] as Uint32Array;
     const id = this.size;

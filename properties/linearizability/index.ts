@@ -31,6 +31,10 @@ export type {
 } from './check.js';
 export { checkHistoryFiles } from './files.js';
 export type { CheckFilesOptions, FileCheckResult } from './files.js';
+export { checkFilesInParallel } from './pool.js';
+export type { FilesChecked, ParallelCheckOptions } from './pool.js';
+export { splitIndependent } from './independent.js';
+export type { IndependentKey, IndependentMode, KeyHistory } from './independent.js';
 export { formatDsimHistory, parseDsimHistory } from './dsim-history.js';
 export { historyView, VIEW_STATE_CHARS_MAX } from './history-view.js';
 export type { HistoryView, ViewOperation, ViewPart, ViewStatus } from './history-view.js';

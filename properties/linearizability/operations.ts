@@ -25,6 +25,8 @@ export interface Operation {
 interface Pending {
   readonly event: HistoryEvent;
   readonly index: number;
+  /** Its place among the invokes, which is its place in the answer (invoke order) unless it is dropped. */
+  readonly slot: number;
 }
 
 function where(event: HistoryEvent, index: number): string {
@@ -38,7 +40,8 @@ function where(event: HistoryEvent, index: number): string {
  */
 export function buildOperations(history: History, model: Model<unknown>, source: string): Failable<Operation[]> {
   const pending = new Map<number, Pending>();
-  const ops: { op: Operation; index: number }[] = [];
+  // Operations by invoke order, filled as they complete; `:fail` ones leave a hole (no sort needed).
+  const slots: (Operation | undefined)[] = [];
   const error = (event: HistoryEvent, index: number, message: string): Failable<Operation[]> =>
     fail(event.line === undefined ? { source, message: `event ${index + 1}: ${message}` } : { source, line: event.line, message });
   const add = (call: Pending, output: OpOutput, returnIndex: number, returnLine: number | undefined): string | undefined => {
@@ -46,12 +49,11 @@ export function buildOperations(history: History, model: Model<unknown>, source:
     const input: OpInput = e.key === undefined ? { f: e.f, value: e.value } : { f: e.f, key: e.key, value: e.value };
     const problem = model.validate(input, output);
     if (problem !== undefined) return problem;
-    const op: Operation = {
-      process: e.process, input, output, callIndex: call.index, returnIndex,
-      ...(e.line === undefined ? {} : { callLine: e.line }),
-      ...(returnLine === undefined ? {} : { returnLine }),
-    };
-    ops.push({ op, index: call.index });
+    // Built field by field, not by spreads: this runs once per operation before the code is warm.
+    const op: { -readonly [K in keyof Operation]: Operation[K] } = { process: e.process, input, output, callIndex: call.index, returnIndex };
+    if (e.line !== undefined) op.callLine = e.line;
+    if (returnLine !== undefined) op.returnLine = returnLine;
+    slots[call.slot] = op;
     return undefined;
   };
   for (let index = 0; index < history.length; index++) {
@@ -61,7 +63,8 @@ export function buildOperations(history: History, model: Model<unknown>, source:
       if (open !== undefined) {
         return error(event, index, `process ${event.process} invokes \`${event.f}\` while its \`${open.event.f}\` of ${where(open.event, open.index)} has not completed`);
       }
-      pending.set(event.process, { event, index });
+      pending.set(event.process, { event, index, slot: slots.length });
+      slots.push(undefined);
       continue;
     }
     if (open === undefined) return error(event, index, `process ${event.process} completes \`${event.f}\` (:${event.type}) without an outstanding invoke`);
@@ -78,6 +81,7 @@ export function buildOperations(history: History, model: Model<unknown>, source:
     const problem = add(open, { kind: 'unknown' }, Infinity, undefined);
     if (problem !== undefined) return error(open.event, open.index, problem);
   }
-  ops.sort((a, b) => a.index - b.index);
-  return succeed(ops.map((entry) => entry.op));
+  const ops: Operation[] = [];
+  for (const op of slots) if (op !== undefined) ops.push(op);
+  return succeed(ops);
 }

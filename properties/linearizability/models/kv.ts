@@ -64,11 +64,6 @@ function withValue(state: KvState, key: string, value: string, valueHash: number
   return { keys, values, valueHashes, hash: (hash + entryHash(key, valueHash)) | 0 };
 }
 
-function valueOf(state: KvState, key: string): { readonly value: string; readonly hash: number } {
-  const at = find(state.keys, key);
-  return at < 0 ? { value: '', hash: STRING_SEED } : { value: state.values[at] as string, hash: state.valueHashes[at] as number };
-}
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
@@ -91,11 +86,13 @@ export const kvModel: Model<KvState> = {
   },
   step(state: KvState, input: OpInput, output: OpOutput): StepResult<KvState> {
     const key = input.key as string;
-    const current = valueOf(state, key);
-    if (input.f === 'get') return { ok: output.kind === 'unknown' || text(output.value) === current.value, next: state };
+    const at = find(state.keys, key);
+    const current = at < 0 ? '' : (state.values[at] as string);
+    if (input.f === 'get') return { ok: output.kind === 'unknown' || text(output.value) === current, next: state };
     const value = text(input.value);
     if (input.f === 'put') return { ok: true, next: withValue(state, key, value, hashString(STRING_SEED, value)) };
-    return { ok: true, next: withValue(state, key, current.value + value, hashString(current.hash, value)) };
+    const currentHash = at < 0 ? STRING_SEED : (state.valueHashes[at] as number);
+    return { ok: true, next: withValue(state, key, current + value, hashString(currentHash, value)) };
   },
   equal: keyedStatesEqual,
   hash: (state) => state.hash,
