@@ -30,6 +30,7 @@ interface CheckHistoryArgs extends ConfigFlag, JepsenFlags {
   readonly 'time-max'?: string;
   readonly json: boolean;
   readonly html?: string;
+  readonly 'consistency-model'?: string;
 }
 
 /** `dsim check-history <file>... --model M`: linearizability of recorded client histories. */
@@ -56,13 +57,14 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
         describe: `Memory the search may hold, estimated from its structures (deterministic): 256M, 1G (default ${MEMORY_BYTES_MAX_DEFAULT / 2 ** 20}M)`,
       })
       .option('time-max', { type: 'string', describe: 'Wall-clock safety net per history: 60s, 5m (default none; its stop is reported)' })
+      .option('consistency-model', { type: 'string', describe: 'Isolation models: the model the history must satisfy (default serializable): strict-serializable, serializable, snapshot-isolation, repeatable-read, read-committed, read-uncommitted' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
       .option('html', { type: 'string', describe: 'Write a self-contained HTML drawing of the histories (linearizability models): operations per client, the linearization or the longest prefix and the operation that cannot be placed' }),
   async run(args, io) {
     if (args.files.length === 0) return reportInputError(io, { source: 'check-history', message: 'no history files given; name one or more, or - for standard input' });
     const html = htmlOutput(args);
     if (!html.ok) return reportInputError(io, html.error);
-    if (isIsolationModel(args.model)) return checkIsolationFiles(io, args.files, args.model, args.json);
+    if (isIsolationModel(args.model)) return checkIsolationFiles(io, args.files, args.model, args.json, args['consistency-model']);
     if (selectsJepsenChecker(args)) return checkJepsenFiles(io, args.files, args);
     const found = await modelFor(args);
     if (!found.ok) return reportInputError(io, found.error);

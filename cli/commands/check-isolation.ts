@@ -6,8 +6,8 @@
  */
 import { formatInputError, type InputError } from '../../execution/failable.js';
 import { inputName, readInputText } from '../../formats/read-text.js';
-import { anomaliesByName, checkIsolationFile, formatIsolationResult, type DataModel, type IsolationResult } from '../../properties/isolation/index.js';
-import { ExitCode, printJson } from '../exit.js';
+import { anomaliesByName, checkIsolationFile, CONSISTENCY_MODELS, formatIsolationResult, type ConsistencyModel, type DataModel, type IsolationResult } from '../../properties/isolation/index.js';
+import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
 
 /** The `--model` names that select the isolation checker. */
@@ -20,12 +20,16 @@ export function isIsolationModel(name: string): name is DataModel {
 type Checked = { readonly file: string; readonly result: IsolationResult } | { readonly file: string; readonly error: InputError };
 
 /** Checks every file against `model`; prints text or JSON; answers the exit code. */
-export function checkIsolationFiles(io: CliIo, files: readonly string[], model: DataModel, json: boolean): ExitCode {
+export function checkIsolationFiles(io: CliIo, files: readonly string[], model: DataModel, json: boolean, consistencyModel?: string): ExitCode {
+  if (consistencyModel !== undefined && !(CONSISTENCY_MODELS as readonly string[]).includes(consistencyModel)) {
+    return reportInputError(io, { source: '--consistency-model', message: `unknown consistency model "${consistencyModel}"; expected one of: ${CONSISTENCY_MODELS.join(', ')}` });
+  }
+  const against = consistencyModel === undefined ? {} : { consistencyModel: consistencyModel as ConsistencyModel };
   const checked: Checked[] = files.map((path) => {
     const file = inputName(path);
     const text = readInputText(path);
     if (!text.ok) return { file, error: text.error };
-    const r = checkIsolationFile(text.value, file, { model });
+    const r = checkIsolationFile(text.value, file, { model, ...against });
     return r.ok ? { file, result: r.value } : { file, error: r.error };
   });
   if (json) printJson(io, { results: checked.map(jsonOf) });

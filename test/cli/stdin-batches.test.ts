@@ -73,4 +73,16 @@ describe('transactional histories: --model list-append', () => {
     const text = dsim(['check-history', join(ELLE, 'paper-example.edn'), '--model', 'list-append']);
     expect(text.stdout).toMatch(/invalid \(checked against serializable; 4 transactions\)\n {2}G-single: a cycle T4/);
   });
+
+  test('--consistency-model sets the model checked against: the paper example is valid under read committed, not under snapshot isolation', () => {
+    const verdict = (model: string) => {
+      const r = dsim(['check-history', join(ELLE, 'paper-example.edn'), '--model', 'list-append', '--consistency-model', model, '--json']);
+      return { code: r.code, result: JSON.parse(r.stdout).results[0] };
+    };
+    expect(verdict('read-committed')).toMatchObject({ code: 0, result: { valid: true, checkedAgainst: 'read-committed', strongestModel: 'read-committed' } });
+    expect(verdict('snapshot-isolation')).toMatchObject({ code: 1, result: { valid: false, checkedAgainst: 'snapshot-isolation' } });
+    const bad = dsim(['check-history', join(ELLE, 'paper-example.edn'), '--model', 'list-append', '--consistency-model', 'linearizable']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --consistency-model: unknown consistency model "linearizable"; expected one of: strict-serializable, /);
+  });
 });
