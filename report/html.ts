@@ -5,7 +5,8 @@
 import { CLIENT_DRAW } from './client-draw.js';
 import { CLIENT_UI } from './client-ui.js';
 import { buildPageData, type PageData, type PageResult } from './data.js';
-import { escapeHtml, jsonForScript } from './escape.js';
+import { escapeHtml } from './escape.js';
+import { htmlPage } from './page.js';
 import { faultsTableHtml } from './faults-table.js';
 import { layoutColumns } from './layout.js';
 import { REPORT_CSS } from './style.js';
@@ -83,16 +84,7 @@ export function renderHtmlReport(input: ReportInput): string {
   const replay = input.replayCommand === undefined
     ? ''
     : `<h2>Replay</h2><pre class="replay" id="replay">${escapeHtml(input.replayCommand)}</pre>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(input.title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<header><h1>${escapeHtml(input.title)}</h1>${metaList(input)}${summary(input)}</header>
+  const body = `<header><h1>${escapeHtml(input.title)}</h1>${metaList(input)}${summary(input)}</header>
 <section id="properties"><h2>Properties</h2>${resultRows(data.results)}</section>
 ${replay}
 ${input.faultsFired === undefined ? '' : `<section id="faults"><h2>Faults that fired</h2>${faultsTableHtml(input.faultsFired)}</section>`}
@@ -100,20 +92,9 @@ ${input.faultsFired === undefined ? '' : `<section id="faults"><h2>Faults that f
 <div class="legend">${legend}</div>
 ${toolbar(data)}
 <div id="scroller"><div class="wrap"><svg id="hosts" width="${hostColumnWidth(data.hosts)}"></svg><svg id="diagram"></svg></div></div>
-</section>
-<div id="tip" hidden></div>
-<script type="application/json" id="dsim-data">${jsonForScript(data)}</script>
-<script>
-(function () {
-'use strict';
-const layoutColumns = ${layoutColumns.toString()};
-${CLIENT_DRAW}
-${CLIENT_UI}
-})();
-</script>
-</body>
-</html>
-`;
+</section>`;
+  const script = `const layoutColumns = ${layoutColumns.toString()};\n${CLIENT_DRAW}\n${CLIENT_UI}`;
+  return htmlPage({ title: input.title, css: REPORT_CSS, body, dataId: 'dsim-data', data, script });
 }
 
 /** Width of the host-name column: enough for the longest name (cut at 30 characters). */

@@ -6,7 +6,8 @@
  * block per key of a split history (the failing key first).
  */
 import type { ViewPart } from '../../properties/linearizability/history-view.js';
-import { escapeHtml, jsonForScript } from '../escape.js';
+import { escapeHtml } from '../escape.js';
+import { htmlPage } from '../page.js';
 import { REPORT_CSS } from '../style.js';
 import { HISTORY_CLIENT } from './client.js';
 import { partMarkup, type Tip } from './part.js';
@@ -66,28 +67,9 @@ export function renderHistoryHtml(input: HistoryReportInput): string {
   const tips: Tip[] = [];
   const budget = { left: input.operationsMax ?? DRAW_OPERATIONS_MAX_DEFAULT };
   const sections = input.files.map((file, f) => fileSection(file, f, budget, tips));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(input.title)}</title>
-<style>${REPORT_CSS}${HISTORY_CSS}</style>
-</head>
-<body>
-<header><h1>${escapeHtml(input.title)}</h1>
+  const body = `<header><h1>${escapeHtml(input.title)}</h1>
 <p class="meta">The x axis is the order of the history's events, spaced to fit; hover an operation for its details and the model's state.</p>
 ${LEGEND}</header>
-${sections.join('\n')}
-<div id="tip" hidden></div>
-<script type="application/json" id="dsim-history-data">${jsonForScript({ tips })}</script>
-<script>
-(function () {
-'use strict';
-${HISTORY_CLIENT}
-})();
-</script>
-</body>
-</html>
-`;
+${sections.join('\n')}`;
+  return htmlPage({ title: input.title, css: `${REPORT_CSS}${HISTORY_CSS}`, body, dataId: 'dsim-history-data', data: { tips }, script: HISTORY_CLIENT });
 }

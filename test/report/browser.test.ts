@@ -3,10 +3,9 @@
  * requests, draws one line per host and one mark per event, shows details on hover, expands runs on click.
  * Skips, saying why, where no Chromium is installed (set CHROMIUM_PATH to point at one).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, CHROMIUM, launchChromium, openPage, warnWhenSkipped } from './chromium.js';
 import { buildExecution } from '../../execution/build.js';
 import type { Execution } from '../../execution/types.js';
 import { renderHtmlReport, type ReportInput } from '../../report/index.js';
@@ -14,31 +13,12 @@ import { clockDerivedArrows } from '../../report/arrows.js';
 import { readShiVizFixture } from '../properties/lattice/shiviz-fixture.js';
 import { chordExecution, EVIL_LABEL, generatedExecution, prefixCut, smallExecution } from './fixtures.js';
 
-/** CHROMIUM_PATH when set, else Debian's /usr/bin/chromium; undefined when that file does not exist. */
-const CHROMIUM_WANTED = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const CHROMIUM = existsSync(CHROMIUM_WANTED) ? CHROMIUM_WANTED : undefined;
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-if (CHROMIUM === undefined) {
-  console.warn(`report browser tests SKIPPED: no Chromium at ${CHROMIUM_WANTED} (set CHROMIUM_PATH to a Chromium binary)`);
-}
+warnWhenSkipped('report browser tests');
 
 let browser: Browser;
 
-/** Writes the report to test-artifacts/<name>.html, opens it, and collects console errors and non-file requests. */
-async function open(name: string, input: ReportInput): Promise<{ page: Page; errors: string[]; remote: string[] }> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = `${ARTIFACTS}${name}.html`;
-  writeFileSync(file, renderHtmlReport(input));
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  const remote: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('dialog', (d) => errors.push(`dialog opened: ${d.message()}`));
-  page.on('request', (r) => !r.url().startsWith('file:') && remote.push(r.url()));
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
-  return { page, errors, remote };
+function open(name: string, input: ReportInput): Promise<{ page: Page; errors: string[]; remote: string[] }> {
+  return openPage(browser, name, renderHtmlReport(input));
 }
 
 /** Visible event marks plus the events hidden in collapsed runs. */
@@ -54,11 +34,7 @@ function report(title: string, execution: Execution, over: Partial<ReportInput> 
 
 describe.skipIf(CHROMIUM === undefined)('HTML report in headless Chromium', () => {
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

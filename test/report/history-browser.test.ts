@@ -4,45 +4,23 @@
  * bad Knossos history, shows the linearization of a good one, shows details on hover, and runs no injected markup.
  * Skips, saying why, where no Chromium is installed (set CHROMIUM_PATH to point at one).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium, openPage, warnWhenSkipped } from './chromium.js';
 import { renderHistoryHtml, type HistoryReportInput } from '../../report/history/index.js';
 import { checked, EVIL, evilHistory, KNOSSOS_BAD, KNOSSOS_GOOD, readHistory } from './history-fixtures.js';
 
-const CHROMIUM_WANTED = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const CHROMIUM = existsSync(CHROMIUM_WANTED) ? CHROMIUM_WANTED : undefined;
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-if (CHROMIUM === undefined) {
-  console.warn(`history page browser tests SKIPPED: no Chromium at ${CHROMIUM_WANTED} (set CHROMIUM_PATH to a Chromium binary)`);
-}
+warnWhenSkipped('history page browser tests');
 
 let browser: Browser;
 
-async function open(name: string, input: HistoryReportInput): Promise<{ page: Page; errors: string[]; remote: string[] }> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = `${ARTIFACTS}${name}.html`;
-  writeFileSync(file, renderHistoryHtml(input));
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  const remote: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('dialog', (d) => errors.push(`dialog opened: ${d.message()}`));
-  page.on('request', (r) => !r.url().startsWith('file:') && remote.push(r.url()));
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
-  return { page, errors, remote };
+function open(name: string, input: HistoryReportInput): Promise<{ page: Page; errors: string[]; remote: string[] }> {
+  return openPage(browser, name, renderHistoryHtml(input));
 }
 
 describe.skipIf(CHROMIUM === undefined)('history page in headless Chromium', () => {
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

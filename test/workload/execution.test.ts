@@ -112,7 +112,7 @@ describe('workload clients in the recorded execution', () => {
     const html = runHtmlReport(report.value, 'npx dsim run workload-kv --seed 3');
     const data = JSON.parse(/"clients":(\[[^\]]*\])/.exec(html)![1]!) as number[];
     expect(data).toEqual([3, 4, 5]);
-    expect(html).toContain("name + ' (client)'");
+    expect(html).toContain("D.labels[h] + ' (client)'");
     expect(html).toContain('.host-line.client-line');
     const plain = renderHtmlReport({ title: 't', execution: report.value.execution, results: [] });
     expect(/"clients":\[\]/.test(plain)).toBe(true);
