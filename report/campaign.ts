@@ -21,6 +21,8 @@ export interface CampaignPage {
   readonly curve: readonly CurvePoint[];
   /** By kind and by node. */
   readonly faultsFired: FaultsTable;
+  /** Failing seeds per property, as the campaign counted them. */
+  readonly failuresByProperty: Readonly<Record<string, number>>;
   readonly failures: readonly { readonly seed: number; readonly property: string; readonly message: string; readonly replay: string }[];
 }
 
@@ -46,6 +48,7 @@ ${curvePlot(page.curve)}
 <h2>Faults that fired</h2>
 ${faultsTableHtml(page.faultsFired)}
 <h2>Failures</h2>
+${Object.keys(page.failuresByProperty).length === 0 ? '' : `<table><tr><th>property</th><th>failing seeds</th></tr>${Object.entries(page.failuresByProperty).map(([p, n]) => `<tr><td>${escapeHtml(p)}</td><td>${n}</td></tr>`).join('')}</table>`}
 ${page.failures.length === 0 ? '<p>none</p>' : `<ul>${page.failures.map((f) => `<li>seed ${f.seed}: <b>${escapeHtml(f.property)}</b>: ${escapeHtml(f.message.split('\n')[0]!)}<br><code>${escapeHtml(f.replay)}</code></li>`).join('\n')}</ul>`}
 </body></html>
 `;

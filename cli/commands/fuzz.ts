@@ -238,7 +238,9 @@ function writeCampaignHtml(path: string, r: FuzzResult): Failable<void> {
       `strategy ${strategyLabel(r.strategy)}; ${r.summary.seedsRun} seeds from ${r.range.start} (${r.stopReason}); ${r.summary.eventsTotal} events`,
       `${r.explored.states} abstract states, ${r.explored.keys} coverage keys, ${r.explored.shapes} run shapes`,
       `${r.summary.failures.length} failing seeds, ${r.summary.distinct.length} distinct failures`,
+      `${r.seedsPerSecond.toFixed(0)} seeds/s on ${r.workers} workers`,
     ],
+    failuresByProperty: r.summary.failuresByProperty,
     curve: r.explored.curve,
     faultsFired: r.explored.faultsFired,
     failures: r.summary.failures.slice(0, 50).map((f) => {

@@ -46,6 +46,11 @@ describe('dsim fuzz --strategy', () => {
     expect(page).toContain('<svg');
     expect(page.match(/<polyline /g)).toHaveLength(2);
     expect(page).toContain('strategy pct (depth 2); 24 seeds from 1');
+    // Failures counted by property, as the JSON counts them, and the campaign's speed.
+    const counted = JSON.parse((await cli(...CAMPAIGN, '--out', scratch(), '--strategy', 'pct', '--depth', '2', '--json')).out) as { failuresByProperty: Record<string, number> };
+    for (const [property, n] of Object.entries(counted.failuresByProperty)) expect(page).toContain(`<tr><td>${property}</td><td>${n}</td></tr>`);
+    expect(Object.keys(counted.failuresByProperty).length).toBeGreaterThan(0);
+    expect(page).toMatch(/\d+ seeds\/s on 1 workers/);
     const json = await cli(...CAMPAIGN, '--out', scratch(), '--strategy', 'coverage', '--json');
     const parsed = JSON.parse(json.out) as { strategy: { name: string }; explored: { runs: number; curve: { runs: number }[] } };
     expect(parsed.strategy.name).toBe('coverage');
