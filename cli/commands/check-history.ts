@@ -83,11 +83,13 @@ export const checkHistoryCommand: Command<CheckHistoryArgs> = {
       view: args.html !== undefined,
       nowMs: () => performance.now(),
       independent: args.independent ?? 'auto',
+      ...(io.interactive && io.status !== undefined ? { onProgress: (n: number) => io.status?.(`check-history: ${n.toLocaleString('en-US')} search steps...`) } : {}),
       workers: workers.value ?? 'auto',
       ...(stepsMax.value === undefined ? {} : { stepsMax: stepsMax.value }),
       ...(memory.value === undefined ? {} : { memoryBytesMax: memory.value }),
       ...(time.value === undefined ? {} : { timeMaxMs: time.value }),
     });
+    if (io.interactive) io.status?.('');
     if (args.json) printJson(io, historyJson(results, inputErrors));
     else printHistoryResults(io, results, args.witness);
     const written = html.value === undefined ? succeed(undefined) : writeHistoryHtml(html.value, results);

@@ -10,7 +10,7 @@ import { buildOperations, type Operation } from './operations.js';
 import { historyView, type HistoryView } from './history-view.js';
 import { splitOperations, type HistoryPart } from './partition.js';
 import { resolveModel, withInitial, type ModelChoice } from './resolve-model.js';
-import { searchInTurns } from './turns.js';
+import { PROGRESS_STEPS, searchInTurns } from './turns.js';
 import { ModelError } from './user-model.js';
 import { describeOperation, witnessOf, type WitnessPart } from './witness.js';
 
@@ -38,6 +38,13 @@ export interface LinearizabilityLimits {
    * depends on the machine, and its stop says so (`time limit (… ms) reached`).
    */
   readonly timeMaxMs?: number;
+  /**
+   * Called with the search steps taken so far every `PROGRESS_STEPS` steps of a long search, to show progress; it
+   * changes nothing the search does. Not sent to worker threads (a check there shows none).
+   */
+  readonly onProgress?: (steps: number) => void;
+  /** Steps between two calls of `onProgress` (default `PROGRESS_STEPS`, 2^20). */
+  readonly progressEvery?: number;
 }
 
 export interface CheckHistoryOptions extends LinearizabilityLimits {
@@ -136,6 +143,8 @@ function checkWith(history: History, operations: readonly Operation[], model: Mo
     memoryBytesMax: options.memoryBytesMax ?? MEMORY_BYTES_MAX_DEFAULT,
     timeMaxMs: options.timeMaxMs,
     nowMs: options.nowMs ?? (() => performance.now()),
+    onProgress: options.onProgress,
+    progressEvery: options.progressEvery ?? PROGRESS_STEPS,
   });
   const violation = end.kind === 'violation' ? { part: parts.indexOf(end.part), prefix: end.prefix, blocked: end.blocked } : undefined;
   const view = options.view === true ? { view: historyView(model, history, parts, { finished: end.finished, ...(violation === undefined ? {} : { violation }) }) } : {};

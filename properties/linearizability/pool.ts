@@ -83,7 +83,7 @@ export async function checkFilesInParallel(paths: readonly string[], model: Mode
   });
   const name = transferable(model);
   const workers = name === undefined ? 1 : workersFor(jobs, options.workers ?? 'auto');
-  const { workers: _workers, nowMs: _nowMs, ...crossing } = options;
+  const { workers: _workers, nowMs: _nowMs, onProgress: _onProgress, ...crossing } = options;
   const checked = workers === 1 || name === undefined
     ? jobs.map((job) => checkHistoryJob(job, model, options))
     : await onWorkers(jobs, { model: name, options: crossing }, workers);

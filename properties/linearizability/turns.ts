@@ -12,6 +12,8 @@ import { LinearizationSearch } from './search.js';
 const SLICE_STEPS_FIRST = 1_000;
 /** With a time limit, the clock is read after at most this many steps. */
 const TIME_CHECK_STEPS = 1 << 16;
+/** Steps between two calls of `onProgress`. */
+export const PROGRESS_STEPS = 1 << 20;
 
 /** The limits, all given (see `LinearizabilityLimits` for their meaning). */
 export interface TurnLimits {
@@ -21,6 +23,9 @@ export interface TurnLimits {
   /** Opt-in wall-clock safety net, read with `nowMs`; `undefined` for none. */
   readonly timeMaxMs: number | undefined;
   readonly nowMs: () => number;
+  /** Called with the steps so far at every multiple of `PROGRESS_STEPS` the search passes. */
+  readonly onProgress?: ((steps: number) => void) | undefined;
+  readonly progressEvery?: number;
 }
 
 /** How the turns ended, with the counts reached. */
@@ -48,6 +53,8 @@ export function searchInTurns(parts: readonly HistoryPart[], model: Model<unknow
   // The linearization of each part, by its index in `parts`, as the parts finish.
   const orders = new Array<readonly number[] | undefined>(parts.length).fill(undefined);
   let steps = 0;
+  const every = limits.progressEvery ?? PROGRESS_STEPS;
+  let nextProgress = limits.onProgress === undefined ? Infinity : every;
   let cacheEntries = 0; // of the parts already finished
   let liveEntries = 0;
   let liveBytes = live.reduce((sum, { search }) => sum + search.bytes, 0);
@@ -72,7 +79,7 @@ export function searchInTurns(parts: readonly HistoryPart[], model: Model<unknow
           ended = true;
           break;
         }
-        const run = Math.min(sliceLeft, limits.stepsMax - steps, limits.timeMaxMs === undefined ? Infinity : TIME_CHECK_STEPS);
+        const run = Math.min(sliceLeft, limits.stepsMax - steps, limits.timeMaxMs === undefined ? Infinity : TIME_CHECK_STEPS, Math.max(1, nextProgress - steps));
         const [stepsBefore, entriesBefore, bytesBefore] = [search.steps, search.cacheEntries, search.bytes];
         end = search.run({
           steps: run,
@@ -84,6 +91,10 @@ export function searchInTurns(parts: readonly HistoryPart[], model: Model<unknow
         liveEntries += search.cacheEntries - entriesBefore;
         liveBytes += search.bytes - bytesBefore;
         memoryBytesPeak = Math.max(memoryBytesPeak, liveBytes);
+        if (steps >= nextProgress) {
+          limits.onProgress?.(steps);
+          nextProgress = (Math.floor(steps / every) + 1) * every;
+        }
       }
       if (end === undefined) {
         live[kept++] = current;

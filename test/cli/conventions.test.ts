@@ -128,3 +128,19 @@ describe('progress of a long check on a terminal', () => {
     expect(plain.out).toContain('1177996 consistent cuts');
   });
 });
+
+describe('progress of a long check-history on a terminal', () => {
+  it('shows the search steps every 2^20 steps as a status line, clears it, and prints the same answer', async () => {
+    const file = 'test/fixtures/linearizability/kv/c50-ok.txt';
+    const statuses: string[] = [];
+    const io = { ...bufferIo(), interactive: true, status: (text: string) => statuses.push(text) };
+    const code = await runCli(['check-history', file, '--model', 'kv', '--json'], io);
+    expect(code).toBe(0);
+    expect(statuses.at(-1)).toBe('');
+    expect(statuses.slice(0, -1).length).toBeGreaterThan(0);
+    for (const s of statuses.slice(0, -1)) expect(s).toMatch(/^check-history: \d{1,3}(,\d{3})+ search steps\.\.\.$/);
+    const plain = await cli('check-history', file, '--model', 'kv', '--json');
+    const strip = (text: string) => text.replace(/"ms": [\d.]+/g, '"ms": 0');
+    expect(strip(io.stdout.join('\n'))).toBe(strip(plain.out));
+  });
+});
