@@ -6,6 +6,7 @@ import { runCutsBench } from './cuts.js';
 import { runFuzzBench } from './fuzz.js';
 import { runLinearizabilityBench } from './linearizability.js';
 import { runLinearizabilityScaleBench } from './linearizability-scale.js';
+import { runReportBench } from './report.js';
 import { runShrinkBench } from './shrink.js';
 import { runSimBench } from './sim.js';
 import { runStrategiesBench } from './strategies.js';
@@ -19,6 +20,7 @@ const GROUPS: Record<string, () => Promise<string[]>> = {
   fuzz: runFuzzBench,
   shrink: runShrinkBench,
   'user-config': runUserConfigBench,
+  report: runReportBench,
   strategies: runStrategiesBench,
 };
 /** Groups run only when named: the hard-bug benchmark of the strategies takes tens of minutes. */
