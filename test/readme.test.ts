@@ -1,5 +1,5 @@
 /**
- * The README's tour is real output, kept true: every `$ command` in its text blocks is run (the built CLI, in a
+ * The README's tour, and the docs' examples, are real output, kept true: every `$ command` in their text blocks is run (the built CLI, in a
  * fresh folder that sees this repository's test/ as its own), and every line shown under it must appear in the
  * output, in order. `...` stands for lines left out. Only what depends on the machine is blanked before comparing:
  * speeds (seeds/s), times (ms) and the worker count.
@@ -16,6 +16,8 @@ const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 interface Shown {
   readonly command: string;
   readonly lines: readonly string[];
+  /** From a `(exit N)` line under the command: the exit code it must have. */
+  readonly exit?: number;
 }
 
 /** The commands of the README's text blocks, each with the lines shown under it. */
@@ -29,7 +31,9 @@ function shownCommands(readme: string): Shown[] {
       while (command.endsWith('\\')) command = `${command.slice(0, -1).trimEnd()} ${lines[++i]!.trim()}`;
       const shown: string[] = [];
       while (i + 1 < lines.length && !lines[i + 1]!.startsWith('$ ')) shown.push(lines[++i]!);
-      out.push({ command, lines: shown.filter((l) => l.trim() !== '' && l.trim() !== '...') });
+      const exit = shown.map((l) => /^\(exit (\d+)\)$/.exec(l.trim())).find((m) => m !== null);
+      const expected = shown.filter((l) => l.trim() !== '' && l.trim() !== '...' && !/^\(exit \d+\)$/.test(l.trim()));
+      out.push({ command, lines: expected, ...(exit === undefined || exit === null ? {} : { exit: Number(exit[1]) }) });
     }
   }
   return out;
@@ -44,20 +48,25 @@ function steady(line: string): string {
     .trimEnd();
 }
 
-const commands = shownCommands(readFileSync(join(ROOT, 'README.md'), 'utf8'));
-const folder = mkdtempSync(join(tmpdir(), 'dsim-readme-'));
-symlinkSync(join(ROOT, 'test'), join(folder, 'test'));
+/** The documents whose text blocks show commands and their output. */
+const DOCUMENTS = ['README.md', 'docs/jepsen-checkers.md', 'docs/isolation.md', 'docs/shrinking.md'];
 
-describe('the README shows real output', () => {
+describe.each(DOCUMENTS)('%s shows real output', (document) => {
+  const commands = shownCommands(readFileSync(join(ROOT, document), 'utf8'));
+  const folder = mkdtempSync(join(tmpdir(), 'dsim-readme-'));
+  symlinkSync(join(ROOT, 'test'), join(folder, 'test'));
+
   it('has commands to check', () => {
-    expect(commands.length).toBeGreaterThanOrEqual(6);
+    expect(commands.length).toBeGreaterThanOrEqual(document === 'README.md' ? 6 : 1);
   });
 
   // In order: a later command reads what an earlier one wrote (fuzz writes the repro that cat and replay read).
   it.each(commands.map((c) => [c.command, c]))('$ %s', (_command, shown) => {
     const shell = shown.command.replace(/^npx dsim\b/, `node ${JSON.stringify(CLI)}`);
     const run = spawnSync('sh', ['-c', shell], { cwd: folder, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1' } });
-    const actual = `${run.stdout}`.split('\n').map(steady);
+    if (shown.exit !== undefined) expect(run.status, `exit code of: ${shown.command}`).toBe(shown.exit);
+    // An error is one line on standard error: a shown `error:` line is looked for there.
+    const actual = `${run.stdout}${run.stderr}`.split('\n').map(steady);
     let at = 0;
     for (const line of shown.lines.map(steady)) {
       const found = actual.indexOf(line, at);
