@@ -3,6 +3,7 @@ import { STDIN_ARG } from '../formats/read-text.js';
 import { COMMANDS } from './commands/index.js';
 import { ExitCode, printJson, UsageError } from './exit.js';
 import { colourWanted } from './style.js';
+import { singleValued } from './options.js';
 import type { CliIo } from './io.js';
 import { knownOptions, rejectSwitchValues, unknownOptionWithoutCommand } from './usage-checks.js';
 import { DSIM_VERSION } from '../sim/version.js';
@@ -39,7 +40,8 @@ export function buildParser(argv: readonly string[], io: CliIo, setExit: (code: 
     parser = parser.command(
       command.command,
       command.describe,
-      (y: Argv) => (command.examples ?? []).reduce((b, [line, meaning]) => b.example(line, meaning), command.builder(y)),
+      // Every command: a flag that takes one value, given twice, is a usage error (not its last value silently).
+      (y: Argv) => singleValued((command.examples ?? []).reduce((b, [line, meaning]) => b.example(line, meaning), command.builder(y))),
       async (args) => setExit(await command.run(args as never, io)),
     );
   }

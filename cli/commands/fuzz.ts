@@ -13,7 +13,7 @@ import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { watchFuzzSignals, signalExitCode } from '../fuzz-signals.js';
-import { parseOptionalCount, runCommandLine, shellQuote, singleValued } from '../options.js';
+import { parseOptionalCount, runCommandLine, shellQuote } from '../options.js';
 import { progressView } from '../progress.js';
 import type { Command } from './command.js';
 import { faultsFiredLines } from '../faults-output.js';
@@ -51,7 +51,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
     ['dsim fuzz chain --seeds 100000 --shard 1/4 --out results/shard-1', 'One of four shards of a campaign (merge them with dsim merge)'],
   ],
   builder: (y: Argv) =>
-    singleValued(y)
+    y
       .positional('scenario', { type: 'string', describe: 'Scenario name (see dsim list)' })
       .option('bug', { type: 'string', describe: 'Bug variant of the scenario to run' })
       .option('nodes', { type: 'string', describe: "Cluster size (default: the scenario's)" })

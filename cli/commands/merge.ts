@@ -3,7 +3,7 @@ import { mergeSummaries, type MergedCampaign } from '../../search/fuzz/merge.js'
 import { readSummaryFiles, type SummaryFile } from '../../search/fuzz/summary-file.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import type { CliIo } from '../io.js';
-import { shellQuote, singleValued } from '../options.js';
+import { shellQuote } from '../options.js';
 import type { Command } from './command.js';
 import { printUndecided } from './fuzz.js';
 import { paint } from '../style.js';
@@ -21,7 +21,7 @@ export const mergeCommand: Command<MergeArgs> = {
     ['dsim merge results/shard-*', "The shards' summaries as one campaign"],
   ],
   builder: (y: Argv) =>
-    singleValued(y)
+    y
       .positional('dirs', { type: 'string', array: true, describe: 'Folders holding summary-*.json files' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
   async run(args, io) {

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { replaySchedule } from '../../sim/run.js';
 import { printJson, reportInputError } from '../exit.js';
 import { readTextFile } from '../files.js';
-import { shellQuote, singleValued } from '../options.js';
+import { shellQuote } from '../options.js';
 import { exitCodeOf, printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
 import { checkOutputFlags, fileFlags } from '../output-paths.js';
 import type { Command } from './command.js';
@@ -25,7 +25,7 @@ export const replayCommand: Command<ReplayArgs> = {
     ['dsim replay run.schedule.json --shiviz run.log', 'Replay a schedule and write its ShiViz log'],
   ],
   builder: (y: Argv) =>
-    singleValued(y)
+    y
       .positional('schedule', { type: 'string', describe: 'Schedule or repro file' })
       .option('trace', { type: 'string', describe: 'Write the execution as a dsim JSON trace to this file' })
       .option('shiviz', { type: 'string', describe: 'Write the execution as a ShiViz/GoVector log to this file' })

@@ -3,7 +3,7 @@ import { classifyViolations } from '../../search/predict/classify.js';
 import { parseSeed } from '../../sim/random.js';
 import { runScenario } from '../../sim/run.js';
 import { printJson, reportInputError } from '../exit.js';
-import { parseOptionalCount, singleValued } from '../options.js';
+import { parseOptionalCount } from '../options.js';
 import { exitCodeOf, printRunReport, runReportJson, writeRunOutputs } from '../run-output.js';
 import { checkOutputFlags, fileFlags, RUN_OUTPUT_FLAGS } from '../output-paths.js';
 import type { Command } from './command.js';
@@ -33,7 +33,7 @@ export const runCommand: Command<RunArgs> = {
     ['dsim run my-protocol --config dsim.config.ts --json', "One of your config's scenarios, as JSON"],
   ],
   builder: (y: Argv) =>
-    singleValued(y)
+    y
       .positional('scenario', { type: 'string', describe: 'Scenario name (see dsim list)' })
       .option('seed', { type: 'string', default: '1', describe: 'Seed: unsigned 32-bit, decimal or 0x hex' })
       .option('bug', { type: 'string', describe: 'Bug variant of the scenario to run' })

@@ -4,7 +4,7 @@ import { SHRINK_RUNS_MAX_DEFAULT } from '../../search/shrink/shrink.js';
 import { parseDurationMs } from '../duration.js';
 import { ExitCode, printJson, reportInputError } from '../exit.js';
 import { readTextFile, writeTextFile } from '../files.js';
-import { parseOptionalCount, shellQuote, singleValued } from '../options.js';
+import { parseOptionalCount, shellQuote } from '../options.js';
 import { checkOutputFlags } from '../output-paths.js';
 import type { Command } from './command.js';
 import { recordedRun, type ConfigFlag } from '../scenarios.js';
@@ -34,7 +34,7 @@ export const shrinkCommand: Command<ShrinkArgs> = {
     ['dsim shrink repro.json --shiviz diff.log', 'Also write the shrunk run and a passing twin as one ShiViz log, to compare in its diff view'],
   ],
   builder: (y: Argv) =>
-    singleValued(y)
+    y
       .positional('repro', { type: 'string', describe: 'Repro or schedule file (from fuzz or run --schedule-out)' })
       .option('out', { type: 'string', describe: 'Write the shrunk repro here (default: <repro>.shrunk.json)' })
       .option('time-budget', { type: 'string', describe: 'Wall-clock safety net of the shrinker, e.g. 60s (default none: a shrink is bounded by --runs-max)' })
