@@ -3,10 +3,12 @@
  * (events carrying field `key` whose value, as text, is exactly `value`) or any other text (events whose label
  * contains it, ignoring case). Matches are outlined in the diagram, the rest dimmed, and the panel lists only them
  * with their count; collapsed runs holding a match are expanded. A click on a host's name hides its lane, its events
- * and every arrow or lost message touching it (dropped, not drawn to an edge); "show all hosts" brings them back.
+ * and every arrow or lost message touching it (dropped, not drawn to an edge); "show all hosts" brings them back,
+ * a "+ name" button per hidden host brings back that one.
  */
 export const CLIENT_SEARCH = String.raw`
 const searchBox = document.getElementById('search'), showHosts = document.getElementById('show-hosts');
+const hiddenList = document.getElementById('hidden-hosts');
 
 function parseQuery(text) {
   const q = text.trim();
@@ -47,6 +49,13 @@ function hostsChanged() {
   showHosts.disabled = hidden === 0;
   showHosts.setAttribute('data-hidden', String(hidden));
   showHosts.textContent = hidden === 0 ? 'show all hosts' : 'show all hosts (' + hidden + ' hidden)';
+  hiddenList.replaceChildren(...D.hosts.flatMap((name, h) => {
+    if (!S.hidden[h]) return [];
+    const b = document.createElement('button');
+    b.type = 'button'; b.className = 'unhide'; b.setAttribute('data-unhide', String(h));
+    b.textContent = '+ ' + D.labels[h]; b.title = 'show ' + name + ' again';
+    return [b];
+  }));
   redraw(); refreshPanel();
 }
 document.getElementById('hosts').addEventListener('click', (ev) => {
@@ -56,5 +65,11 @@ document.getElementById('hosts').addEventListener('click', (ev) => {
   hostsChanged();
 });
 showHosts.addEventListener('click', () => { S.hidden.fill(false); hostsChanged(); });
+hiddenList.addEventListener('click', (ev) => {
+  const t = ev.target.closest('[data-unhide]');
+  if (!t) return;
+  S.hidden[Number(t.getAttribute('data-unhide'))] = false;
+  hostsChanged();
+});
 refreshPanel();
 `;

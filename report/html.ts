@@ -83,6 +83,7 @@ function toolbar(data: PageData): string {
 const PANEL = `<aside id="panel"><div class="panel-head">` +
   `<input type="search" id="search" placeholder="label text, or key=value" aria-label="search events" autocomplete="off">` +
   `<span id="panel-count"></span><button type="button" id="show-hosts" disabled title="click a host's name to hide it">show all hosts</button>` +
+  `<span id="hidden-hosts"></span>` +
   `</div><div id="panel-list"><div id="panel-rows"></div></div></aside>`;
 
 /** The report page for `input`, as one HTML string. Throws when a witness cut has the wrong number of entries. */

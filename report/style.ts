@@ -36,6 +36,7 @@ button:hover { background: var(--panel); } button[aria-pressed="true"] { backgro
 .panel-head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px; border-bottom: 1px solid var(--line); background: var(--panel); }
 #search { flex: 1 1 180px; font: inherit; font-size: 13px; padding: 2px 6px; border: 1px solid var(--line); border-radius: 5px; }
 #panel-count { color: var(--muted); font-size: 12.5px; }
+#hidden-hosts { display: contents; } .unhide { font-size: 12px; padding: 0 6px; color: var(--muted); }
 #panel-list { flex: 1; overflow: auto; } #panel-rows { position: relative; }
 #panel-rows .row { position: absolute; left: 0; right: 0; height: 20px; line-height: 20px; padding: 0 6px; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; cursor: pointer; font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 12px; }

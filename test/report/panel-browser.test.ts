@@ -119,6 +119,17 @@ describe.skipIf(CHROMIUM === undefined)('report side panel, search and host hidi
     await search(page, 'receive', receives.length - onHidden);
     expect(await page.locator('#panel-count').textContent()).toBe(`${receives.length - onHidden} matches (${onHidden} more on hidden hosts)`);
     await search(page, '', events);
+    // The "+ name" button brings back that one host; hiding every host leaves an empty diagram, not an error.
+    expect(await page.locator('#hidden-hosts [data-unhide]').textContent()).toBe('+ p1');
+    await page.click('#hidden-hosts [data-unhide]');
+    expect(await laneY()).toEqual(before);
+    for (const h of [0, 1, 2]) await page.click(`#hosts [data-host-label="${h}"]`);
+    expect(await page.locator('#diagram [data-host-line]').count()).toBe(0);
+    expect(await page.locator('#diagram [data-event], #diagram [data-arrow], #diagram [data-lost]').count()).toBe(0);
+    expect(await count(page)).toBe(0);
+    expect(await page.locator('#hidden-hosts [data-unhide]').count()).toBe(3);
+    expect(await page.locator('#hidden-hosts [data-unhide="2"]').textContent()).toBe(`+ ${EVIL_HOST}`);
+    expect(await page.locator('img').count()).toBe(0);
     await page.click('#show-hosts');
     expect(await laneY()).toEqual(before);
     expect(await page.locator('#diagram [data-arrow]').count()).toBe(3);
