@@ -31,13 +31,13 @@ button:hover { background: var(--panel); } button[aria-pressed="true"] { backgro
 #scroller { overflow: auto; max-height: 78vh; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .st-body { display: flex; gap: 10px; align-items: flex-start; }
 .st-body #scroller { flex: 1 1 auto; min-width: 0; }
-#panel { flex: 0 0 420px; display: flex; flex-direction: column; height: 70vh; border: 1px solid var(--line); border-radius: 6px; }
-@media (max-width: 1000px) { .st-body { flex-direction: column; align-items: stretch; } #panel { flex: none; height: 45vh; } }
+#panel { flex: 0 0 420px; display: flex; flex-direction: column; max-height: 70vh; min-height: 160px; border: 1px solid var(--line); border-radius: 6px; }
+@media (max-width: 1000px) { .st-body { flex-direction: column; align-items: stretch; } #panel { flex: none; max-height: 45vh; } }
 .panel-head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px; border-bottom: 1px solid var(--line); background: var(--panel); }
 #search { flex: 1 1 180px; font: inherit; font-size: 13px; padding: 2px 6px; border: 1px solid var(--line); border-radius: 5px; }
 #panel-count { color: var(--muted); font-size: 12.5px; }
 #hidden-hosts { display: contents; } .unhide { font-size: 12px; padding: 0 6px; color: var(--muted); }
-#panel-list { flex: 1; overflow: auto; } #panel-rows { position: relative; }
+#panel-list { flex: 1 1 auto; min-height: 0; overflow: auto; } #panel-rows { position: relative; }
 #panel-rows .row { position: absolute; left: 0; right: 0; height: 20px; line-height: 20px; padding: 0 6px; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; cursor: pointer; font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 12px; }
 #panel-rows .row:hover { background: var(--panel); } #panel-rows .row.current { background: #ffe9a8; }
