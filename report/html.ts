@@ -3,6 +3,8 @@
  * loaded from anywhere) showing an execution's space-time diagram, its properties' verdicts and how to replay it.
  */
 import { CLIENT_DRAW } from './client-draw.js';
+import { CLIENT_PANEL } from './client-panel.js';
+import { CLIENT_SEARCH } from './client-search.js';
 import { CLIENT_UI } from './client-ui.js';
 import { buildPageData, type PageData, type PageResult } from './data.js';
 import { escapeHtml } from './escape.js';
@@ -77,6 +79,13 @@ function toolbar(data: PageData): string {
     `<span id="status"></span></div>`;
 }
 
+/** The side panel: search box, match count, the host control and the (virtualised) list of events. */
+const PANEL = `<aside id="panel"><div class="panel-head">` +
+  `<input type="search" id="search" placeholder="label text, or key=value" aria-label="search events" autocomplete="off">` +
+  `<span id="panel-count"></span><button type="button" id="show-hosts" disabled title="click a host's name to hide it">show all hosts</button>` +
+  `<span id="hidden-hosts"></span>` +
+  `</div><div id="panel-list"><div id="panel-rows"></div></div></aside>`;
+
 /** The report page for `input`, as one HTML string. Throws when a witness cut has the wrong number of entries. */
 export function renderHtmlReport(input: ReportInput): string {
   const data = buildPageData(input);
@@ -91,9 +100,10 @@ ${input.faultsFired === undefined ? '' : `<section id="faults"><h2>Faults that f
 <section id="space-time"><h2>Space-time diagram</h2>
 <div class="legend">${legend}</div>
 ${toolbar(data)}
-<div id="scroller"><div class="wrap"><svg id="hosts" width="${hostColumnWidth(data.hosts)}"></svg><svg id="diagram"></svg></div></div>
+<div class="st-body"><div id="scroller"><div class="wrap"><svg id="hosts" width="${hostColumnWidth(data.hosts)}"></svg><svg id="diagram"></svg></div></div>
+${PANEL}</div>
 </section>`;
-  const script = `const layoutColumns = ${layoutColumns.toString()};\n${CLIENT_DRAW}\n${CLIENT_UI}`;
+  const script = `const layoutColumns = ${layoutColumns.toString()};\n${CLIENT_DRAW}\n${CLIENT_UI}\n${CLIENT_PANEL}\n${CLIENT_SEARCH}`;
   return htmlPage({ title: input.title, css: REPORT_CSS, body, dataId: 'dsim-data', data, script });
 }
 

@@ -29,6 +29,23 @@ button:hover { background: var(--panel); } button[aria-pressed="true"] { backgro
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; color: var(--muted); margin: 4px 0 8px; }
 .legend svg { vertical-align: middle; margin-right: 3px; }
 #scroller { overflow: auto; max-height: 78vh; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+.st-body { display: flex; gap: 10px; align-items: flex-start; }
+.st-body #scroller { flex: 1 1 auto; min-width: 0; }
+#panel { flex: 0 0 420px; display: flex; flex-direction: column; max-height: 70vh; min-height: 160px; border: 1px solid var(--line); border-radius: 6px; }
+@media (max-width: 1000px) { .st-body { flex-direction: column; align-items: stretch; } #panel { flex: none; max-height: 45vh; } }
+.panel-head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px; border-bottom: 1px solid var(--line); background: var(--panel); }
+#search { flex: 1 1 180px; font: inherit; font-size: 13px; padding: 2px 6px; border: 1px solid var(--line); border-radius: 5px; }
+#panel-count { color: var(--muted); font-size: 12.5px; }
+#hidden-hosts { display: contents; } .unhide { font-size: 12px; padding: 0 6px; color: var(--muted); }
+#panel-list { flex: 1 1 auto; min-height: 0; overflow: auto; } #panel-rows { position: relative; }
+#panel-rows .row { position: absolute; left: 0; right: 0; height: 20px; line-height: 20px; padding: 0 6px; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; cursor: pointer; font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 12px; }
+#panel-rows .row:hover { background: var(--panel); } #panel-rows .row.current { background: #ffe9a8; }
+.p-host { color: var(--msg); font-weight: 600; } .p-index { color: var(--muted); margin: 0 6px 0 4px; }
+.p-fields { color: var(--muted); margin-left: 8px; }
+#hosts [data-host-label] { cursor: pointer; } #hosts [data-host-label]:hover { text-decoration: line-through; }
+.ev.match { stroke: #e37400; stroke-width: 3; } #diagram.searching .ev:not(.match) { opacity: 0.3; }
+.ev.current { stroke: #000; stroke-width: 3.5; }
 .wrap { display: flex; width: max-content; min-width: 100%; }
 #hosts { position: sticky; left: 0; z-index: 2; background: rgba(255,255,255,0.94); border-right: 1px solid var(--line);
   flex: none; font-size: 12.5px; font-weight: 600; fill: var(--fg); }
