@@ -96,4 +96,14 @@ describe('hand-worked examples', () => {
     expect(def.verdict).toBe('unknown');
     expect(def.stoppedBy).toMatch(/levelCutsMax/);
   });
+
+  it('reports progress every progressEvery cuts, without changing the answer', () => {
+    const exec = threads(section(0, 'A'), section(1, 'A'));
+    const never: CutPredicate = { text: 'false', evaluate: () => false, shape: { kind: 'general' } };
+    const seen: number[] = [];
+    const pos = possiblyUnderLocks(exec, never, LOCKS, { onProgress: (n) => seen.push(n), progressEvery: 4 });
+    expect(pos.verdict).toBe('fails');
+    expect(pos.cutsVisited).toBe(12);
+    expect(seen).toEqual([4, 8, 12]);
+  });
 });
