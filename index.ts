@@ -161,6 +161,17 @@ export { checkExecution } from './properties/check-execution.js';
 export type { CheckRequest, ExecutionCheck, Question } from './properties/check-execution.js';
 export { sequenceDefinitely, sequencePossibly } from './properties/temporal/index.js';
 export { countAtomicSequences, matchCausalPattern, parseLabelPattern, sharedGlobalStates } from './properties/patterns/index.js';
+export { definitelyUnderLocks, LockTable, possiblyUnderLocks, reorderableSections, writeRaces } from './properties/locks/index.js';
+export type {
+  CriticalSection,
+  LockCheckResult,
+  LockMatcher,
+  LockModel,
+  LocksArgument,
+  ReorderablePair,
+  ReorderReport,
+  WriteRace,
+} from './properties/locks/index.js';
 
 // ---- linearizability ----
 export { checkHistory, checkHistoryFiles, formatExplanation, formatWitness, MODEL_NAMES } from './properties/linearizability/index.js';

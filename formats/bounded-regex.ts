@@ -25,6 +25,8 @@ export interface BoundedMatch {
   readonly groups: Readonly<Record<string, string | undefined>>;
   /** Where each matched named group starts in the text. */
   readonly groupStarts: Readonly<Record<string, number>>;
+  /** Every capture group by number (entry i - 1 is group i, named or not), undefined where it did not match. */
+  readonly numbered: readonly (string | undefined)[];
 }
 
 /** A regex compiled for linear-time matching. */
@@ -95,5 +97,7 @@ function toMatch(matcher: ReturnType<RE2JS['matcher']>, names: readonly string[]
     groups[name] = value ?? undefined;
     if (value !== null && value !== undefined) groupStarts[name] = offset + matcher.start(name);
   }
-  return { index: offset + matcher.start(), end: offset + matcher.end(), groups, groupStarts };
+  const numbered: (string | undefined)[] = [];
+  for (let i = 1; i <= matcher.groupCount(); i++) numbered.push(matcher.group(i) ?? undefined);
+  return { index: offset + matcher.start(), end: offset + matcher.end(), groups, groupStarts, numbered };
 }

@@ -6,6 +6,8 @@ import { fail, succeed, type Failable } from '../execution/failable.js';
 import type { Execution } from '../execution/types.js';
 import { checkModality, type Modality } from './lattice/modality.js';
 import { countCuts, type CutCount } from './lattice/lexical.js';
+import { LockTable, type LockModel } from './locks/lock-model.js';
+import { definitelyUnderLocks, possiblyUnderLocks } from './locks/modalities.js';
 import type { CutPredicate } from './predicate-types.js';
 import { compilePredicate } from './predicate/compile.js';
 import type { CheckResult, SearchLimits } from './result-types.js';
@@ -29,6 +31,11 @@ export interface CheckRequest {
   readonly limits?: SearchLimits;
   /** Let predicate shapes choose fast algorithms (default true). */
   readonly fastPaths?: boolean;
+  /**
+   * Decide Possibly and Definitely under these locking constraints (possiblyUnderLocks / definitelyUnderLocks,
+   * no fast paths); sequences and patterns are unaffected.
+   */
+  readonly locks?: LockModel;
 }
 
 /** The answers for one execution, in the order the questions were asked. */
@@ -46,8 +53,9 @@ export interface ExecutionCheck {
  */
 export function checkExecution(exec: Execution, request: CheckRequest): Failable<ExecutionCheck> {
   const compiled: (() => CheckResult)[] = [];
+  const table = request.locks === undefined ? undefined : new LockTable(exec, request.locks);
   for (const q of request.questions) {
-    const answer = compileQuestion(exec, q, request);
+    const answer = compileQuestion(exec, q, request, table);
     if (!answer.ok) return answer;
     compiled.push(answer.value);
   }
@@ -62,7 +70,7 @@ export function checkExecution(exec: Execution, request: CheckRequest): Failable
   });
 }
 
-function compileQuestion(exec: Execution, q: Question, request: CheckRequest): Failable<() => CheckResult> {
+function compileQuestion(exec: Execution, q: Question, request: CheckRequest, table: LockTable | undefined): Failable<() => CheckResult> {
   const limits = request.limits;
   if (q.kind === 'pattern') {
     const parsed = parseLabelPattern(q.text);
@@ -82,6 +90,10 @@ function compileQuestion(exec: Execution, q: Question, request: CheckRequest): F
   const pred = compilePredicate(q.text, exec);
   if (!pred.ok) return pred;
   const p: CutPredicate = pred.value;
+  if (table !== undefined) {
+    const underLocks = q.kind === 'possibly' ? possiblyUnderLocks : definitelyUnderLocks;
+    return succeed(() => underLocks(exec, p, table, limits));
+  }
   const options = { ...(limits === undefined ? {} : { limits }), fastPaths: request.fastPaths ?? true };
   return succeed(() => checkModality(exec, q.kind as Modality, p, options));
 }

@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { formatInputError, type InputError } from '../../execution/failable.js';
 import type { Execution } from '../../execution/types.js';
 import { readLogFile } from '../../formats/index.js';
+import type { LockCheckResult } from '../../properties/locks/modalities.js';
 import { checkExecution, requireQuestions, type CheckRequest, type ExecutionCheck, type Question } from '../../properties/check-execution.js';
 import type { PatternResult } from '../../properties/patterns/match-pattern.js';
 import type { CheckResult } from '../../properties/result-types.js';
@@ -11,7 +12,7 @@ import { ExitCode, printJson, reportInputError } from '../exit.js';
 import { writeTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseOptionalCount } from '../options.js';
-import { checkLabelField } from './check-inputs.js';
+import { checkLabelField, lockModelOption } from './check-inputs.js';
 import type { Command } from './command.js';
 import { paint, toneOf } from '../style.js';
 
@@ -31,6 +32,7 @@ interface CheckArgs {
   readonly 'cuts-max'?: string;
   readonly 'level-cuts-max'?: string;
   readonly 'fast-paths': boolean;
+  readonly locks?: string[];
   readonly html?: string;
   readonly json: boolean;
 }
@@ -43,6 +45,7 @@ export const checkCommand: Command<CheckArgs> = {
     ['dsim check run.log --count-cuts', 'Count the consistent cuts of a ShiViz log dsim wrote'],
     ['dsim check app.log --parser \'(?<event>.*)\\n(?<host>\\S*) (?<clock>.*)\' --possibly \'x == 1 && y == 1\'', 'Could x and y both be 1 in some consistent global state?'],
     ['cat run.log | dsim check - --definitely \'done == true\' --json', 'Standard input, as JSON'],
+    ['dsim check threads.log --kv --locks \'^lock (\\w+)\' \'^unlock (\\w+)\' --possibly \'count(inA == 1) >= 2\'', 'Possibly under locking constraints: only orders where no lock is held twice'],
   ],
   builder: (y: Argv) =>
     y
@@ -61,6 +64,12 @@ export const checkCommand: Command<CheckArgs> = {
       .option('cuts-max', { type: 'string', describe: 'Consistent cuts visited per search before answering unknown' })
       .option('level-cuts-max', { type: 'string', describe: 'Cuts held in one level of a breadth-first search' })
       .option('fast-paths', { type: 'boolean', default: true, describe: 'Use conjunctive/stable fast paths when the predicate allows' })
+      .option('locks', {
+        type: 'string',
+        array: true,
+        nargs: 2,
+        describe: 'Possibly/Definitely under locking constraints: <acquire-regex> <release-regex> over event labels (lock name: group `lock` or the first group)',
+      })
       .option('html', { type: 'string', describe: 'Write a self-contained HTML report (one per execution) to this file' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
       .conflicts('pos', 'def'),
@@ -69,6 +78,8 @@ export const checkCommand: Command<CheckArgs> = {
     if (!cutsMax.ok) return reportInputError(io, cutsMax.error);
     const levelCutsMax = parseOptionalCount(args['level-cuts-max'], 'level-cuts-max', 1);
     if (!levelCutsMax.ok) return reportInputError(io, levelCutsMax.error);
+    const locks = lockModelOption(args.locks);
+    if (!locks.ok) return reportInputError(io, locks.error);
     const questions: Question[] = [
       ...args.possibly.map((text) => ({ kind: 'possibly' as const, text })),
       ...args.definitely.map((text) => ({ kind: 'definitely' as const, text })),
@@ -79,6 +90,7 @@ export const checkCommand: Command<CheckArgs> = {
       questions,
       countCuts: args['count-cuts'],
       fastPaths: args['fast-paths'],
+      ...(locks.value === undefined ? {} : { locks: locks.value }),
       limits: {
         ...(cutsMax.value === undefined ? {} : { cutsMax: cutsMax.value }),
         ...(levelCutsMax.value === undefined ? {} : { levelCutsMax: levelCutsMax.value }),
@@ -142,6 +154,7 @@ function resultJson(exec: Execution, r: CheckResult): Record<string, unknown> {
     witness: r.witness === undefined ? null : cutJson(exec, r.witness.cut),
     ...(r.witness?.path === undefined ? {} : { witnessPath: pathJson(exec, r.witness.path) }),
     ...(r.stoppedBy === undefined ? {} : { stoppedBy: r.stoppedBy }),
+    ...((r as LockCheckResult).endsInDeadlock === undefined ? {} : { endsInDeadlock: (r as LockCheckResult).endsInDeadlock }),
     ...((r as PatternResult).path === undefined ? {} : { path: pathJson(exec, (r as PatternResult).path!), labels: (r as PatternResult).labels ?? [] }),
   };
 }
@@ -168,6 +181,7 @@ function printExecutionCheck(io: CliIo, exec: Execution, c: ExecutionCheck): voi
   for (const r of c.results) {
     io.out(`  ${r.modality}(${r.predicate}): ${paint(io, toneOf(r.verdict), r.verdict)} [${r.algorithm}, ${r.cutsVisited} cuts visited]`);
     if (r.stoppedBy !== undefined) io.out(`    stopped by ${r.stoppedBy}`);
+    if ((r as LockCheckResult).endsInDeadlock === true) io.out('    the counterexample ends in a deadlock of lock orders');
     const matched = r as PatternResult;
     if (r.modality === 'pattern' && matched.path !== undefined) {
       const labels = (matched.labels ?? []).map((l) => (/\s/.test(l) ? JSON.stringify(l) : l)).join(' ');
