@@ -19,6 +19,9 @@ import type { Command } from './command.js';
 import { faultsFiredLines } from '../faults-output.js';
 import { scenarioNamed, type ConfigFlag } from '../scenarios.js';
 import { paint } from '../style.js';
+import { readTextFile, writeTextFile } from '../files.js';
+import { scheduleFileShiViz } from '../../search/shrink/passing-twin.js';
+import type { Scenario } from '../../scenarios/types.js';
 
 interface FuzzArgs extends ConfigFlag {
   readonly scenario: string;
@@ -39,6 +42,7 @@ interface FuzzArgs extends ConfigFlag {
   readonly strategy?: string;
   readonly depth?: string;
   readonly html?: string;
+  readonly shiviz: boolean;
 }
 
 /** `dsim fuzz <scenario>`: many seeds on every core; each distinct failure comes back as a repro file. */
@@ -71,6 +75,7 @@ export const fuzzCommand: Command<FuzzArgs> = {
       .option('shrink-runs', { type: 'string', describe: `Candidate runs to shrink each repro with (default ${SHRINK_RUNS_MAX_DEFAULT}; 0 writes repros unshrunk)` })
       .option('shrink-budget', { type: 'string', describe: 'Wall-clock safety net per shrink, e.g. 60s (default none: shrinks are bounded by runs, the same on every machine; 0 writes repros unshrunk)' })
       .option('html', { type: 'string', describe: 'Write an HTML campaign report (coverage curve, faults fired, failures) to this file' })
+      .option('shiviz', { type: 'boolean', default: false, describe: "Beside each repro, write <repro>.shiviz.log: its run and a passing run one choice away, for ShiViz's diff view" })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
       // For scripts and tests that wait for a failure before they signal the campaign: not in --help.
       .option('first-failure-line', { type: 'boolean', default: false, hidden: true }),
@@ -134,8 +139,12 @@ export const fuzzCommand: Command<FuzzArgs> = {
       });
       view.stop();
       if (!result.ok) return reportInputError(io, result.error);
-      if (args.json) printJson(io, fuzzJson(result.value));
+      // After a halting signal the repros are kept as they are: no more runs.
+      const logs = args.shiviz && signals.halted() === undefined ? writeReproLogs(result.value, scenario.value) : succeed([]);
+      if (!logs.ok) return reportInputError(io, logs.error);
+      if (args.json) printJson(io, { ...fuzzJson(result.value), ...(args.shiviz ? { shiviz: logs.value } : {}) });
       else printFuzz(io, result.value);
+      if (!args.json) for (const log of logs.value) io.out(`shiviz: ${log}`);
       if (args.html !== undefined) {
         const written = writeCampaignHtml(args.html, result.value);
         if (!written.ok) return reportInputError(io, written.error);
@@ -255,4 +264,20 @@ function writeCampaignHtml(path: string, r: FuzzResult): Failable<void> {
   } catch (e) {
     return fail({ source: '--html', message: `the report ${path} cannot be written (${String(e)})` });
   }
+}
+
+/** `<repro>.shiviz.log` beside each repro: its run and its passing twin (search/shrink/passing-twin.ts). */
+function writeReproLogs(r: FuzzResult, scenario: Scenario): Failable<string[]> {
+  const written: string[] = [];
+  for (const repro of r.repros) {
+    const text = readTextFile(repro.path);
+    if (!text.ok) return text;
+    const log = scheduleFileShiViz(text.value, repro.path, scenario);
+    if (!log.ok) return log;
+    const path = repro.path.replace(/\.json$/, '') + '.shiviz.log';
+    const saved = writeTextFile(path, log.value, 'shiviz');
+    if (!saved.ok) return saved;
+    written.push(path);
+  }
+  return succeed(written);
 }

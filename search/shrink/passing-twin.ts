@@ -4,7 +4,10 @@
  * default usually loses the failure; the twin is the first such run, trying fault choices first (a twin that differs
  * by one fault reads best), then the others, each in schedule order, within a count of tries.
  */
-import type { RunReport } from '../../sim/run.js';
+import { succeed, type Failable } from '../../execution/failable.js';
+import type { Scenario } from '../../scenarios/types.js';
+import { runScheduleFile, type RunReport } from '../../sim/run.js';
+import { readScheduleFile } from '../../sim/schedule-file.js';
 import { runsShiViz } from '../../formats/shiviz-run.js';
 import { DEFAULT_CHOICE, paramsOf, runCandidate } from './candidate.js';
 
@@ -60,4 +63,16 @@ export function failingAndPassingShiViz(failing: RunReport, triesMax = TWIN_TRIE
     runs.push({ title: `passing: the same schedule with choice ${index} (${kind} = ${value}) at its default`, report: twin.report });
   }
   return { text: runsShiViz(runs), twin };
+}
+
+/**
+ * The two-execution ShiViz log of a repro or schedule file: its run replayed (with `scenario`, the one it was
+ * recorded from) beside its passing twin.
+ */
+export function scheduleFileShiViz(text: string, source: string, scenario: Scenario): Failable<string> {
+  const file = readScheduleFile(text, source);
+  if (!file.ok) return file;
+  const run = runScheduleFile(file.value, source, scenario);
+  if (!run.ok) return run;
+  return succeed(failingAndPassingShiViz(run.value).text);
 }

@@ -94,3 +94,24 @@ describe('dsim shrink --shiviz', () => {
     expect(io.stderr.join('\n')).toMatch(/--shiviz/);
   });
 });
+
+describe('dsim fuzz --shiviz', () => {
+  it('writes beside each repro its run and a passing twin as one ShiViz log, and names them', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dsim-fuzz-twin-'));
+    const io = bufferIo();
+    const code = await runCli(['fuzz', 'raft-election', '--bug', 'votedfor-not-persisted', '--seeds', '150', '--workers', '1', '--shrink-runs', '400', '--out', out, '--shiviz', '--json'], io);
+    expect(code).toBe(1);
+    const json = JSON.parse(io.stdout.join('\n')) as { shiviz: string[]; failures: { repro: string | null }[] };
+    const repros = json.failures.filter((f) => f.repro !== null).map((f) => f.repro!.replace(/^npx dsim replay /, ''));
+    expect(repros.length).toBeGreaterThan(0);
+    expect(json.shiviz).toEqual(repros.map((p) => p.replace(/\.json$/, '.shiviz.log')));
+    for (const [i, log] of json.shiviz.entries()) {
+      const [failing, passing] = read(readFileSync(log, 'utf8'));
+      const replayed = bufferIo();
+      await runCli(['replay', repros[i]!, '--json'], replayed);
+      expect(failing!.events.length).toBe((JSON.parse(replayed.stdout.join('\n')) as { events: number }).events);
+      expect(failing!.label).toMatch(/^failing: /);
+      if (passing !== undefined) expect(passing.label).toMatch(/^passing: the same schedule with choice \d+/);
+    }
+  });
+});
