@@ -3,7 +3,7 @@ import { STDIN_ARG } from '../formats/read-text.js';
 import { COMMANDS } from './commands/index.js';
 import { ExitCode, printJson, UsageError } from './exit.js';
 import { colourWanted } from './style.js';
-import { singleValued } from './options.js';
+import { lastSwitch, singleValued } from './options.js';
 import type { CliIo } from './io.js';
 import { knownOptions, rejectSwitchValues, unknownOptionWithoutCommand } from './usage-checks.js';
 import { DSIM_VERSION } from '../sim/version.js';
@@ -82,11 +82,7 @@ async function runParsed(argv: readonly string[], io: CliIo): Promise<ExitCode> 
 
 /** True when the command line asks for JSON (the last of --json / --no-json wins). */
 function jsonWanted(argv: readonly string[]): boolean {
-  for (let i = argv.length - 1; i >= 0; i--) {
-    if (argv[i] === '--json' || argv[i] === '--json=true') return true;
-    if (argv[i] === '--no-json' || argv[i] === '--json=false') return false;
-  }
-  return false;
+  return lastSwitch(argv, ['--json', '--json=true'], ['--no-json', '--json=false']) ?? false;
 }
 
 /** `io`, recording whether anything reached standard output and every `error: ` line written to standard error. */

@@ -49,3 +49,16 @@ function arrayOptions(y: Argv): string[] {
   // yargs has getOptions() at run time, but its type declarations leave it out.
   return (y as unknown as { getOptions(): { array: string[] } }).getOptions().array;
 }
+
+/**
+ * The last of a switch's spellings on the command line (before `--`): true for one of `on`, false for one of
+ * `off`, undefined when it is not given. Read before yargs parses, for what is decided before a command runs.
+ */
+export function lastSwitch(argv: readonly string[], on: readonly string[], off: readonly string[]): boolean | undefined {
+  const end = argv.indexOf('--');
+  for (let i = (end < 0 ? argv.length : end) - 1; i >= 0; i--) {
+    if (on.includes(argv[i]!)) return true;
+    if (off.includes(argv[i]!)) return false;
+  }
+  return undefined;
+}

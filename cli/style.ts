@@ -4,6 +4,7 @@
  * word is coloured; JSON and files are never coloured.
  */
 import type { CliIo } from './io.js';
+import { lastSwitch } from './options.js';
 
 /** How a verdict reads: green when it holds, red when it is violated, yellow when it could not be decided. */
 export type Tone = 'good' | 'bad' | 'unknown';
@@ -21,12 +22,8 @@ export function paint(io: CliIo, tone: Tone, text: string): string {
  * wins; else `NO_COLOR` turns it off and `FORCE_COLOR` on; else a terminal on standard output turns it on.
  */
 export function colourWanted(argv: readonly string[], env: NodeJS.ProcessEnv, stdoutIsTerminal: boolean): boolean {
-  for (let i = argv.length - 1; i >= 0; i--) {
-    const a = argv[i]!;
-    if (a === '--') continue;
-    if (a === '--color' || a === '--color=true' || a === '--colour') return true;
-    if (a === '--no-color' || a === '--color=false' || a === '--no-colour') return false;
-  }
+  const flag = lastSwitch(argv, ['--color', '--color=true', '--colour'], ['--no-color', '--color=false', '--no-colour']);
+  if (flag !== undefined) return flag;
   if ((env['NO_COLOR'] ?? '') !== '') return false;
   const force = env['FORCE_COLOR'];
   if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;

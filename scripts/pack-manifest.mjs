@@ -21,7 +21,10 @@ export function publishedManifest(manifest) {
 
 const command = process.argv[2];
 if (command === 'strip') {
-  if (existsSync(KEPT)) throw new Error(`${KEPT} exists: an earlier pack did not restore package.json; restore it first`);
+  if (existsSync(KEPT)) {
+    console.error(`error: ${KEPT} exists: an earlier pack did not restore package.json; run \`node scripts/pack-manifest.mjs restore\` first`);
+    process.exit(2);
+  }
   const text = readFileSync(MANIFEST, 'utf8');
   writeFileSync(KEPT, text);
   writeFileSync(MANIFEST, `${JSON.stringify(publishedManifest(JSON.parse(text)), null, 2)}\n`);

@@ -144,7 +144,7 @@ function checkWith(history: History, operations: readonly Operation[], model: Mo
     timeMaxMs: options.timeMaxMs,
     nowMs: options.nowMs ?? (() => performance.now()),
     onProgress: options.onProgress,
-    progressEvery: options.progressEvery ?? PROGRESS_STEPS,
+    progressEvery: progressEveryOf(options),
   });
   const violation = end.kind === 'violation' ? { part: parts.indexOf(end.part), prefix: end.prefix, blocked: end.blocked } : undefined;
   const view = options.view === true ? { view: historyView(model, history, parts, { finished: end.finished, ...(violation === undefined ? {} : { violation }) }) } : {};
@@ -190,4 +190,11 @@ export function formatExplanation(explanation: LinearizabilityExplanation): stri
   const returned = explanation.blocked.returnLine === undefined ? '' : `, returned at line ${explanation.blocked.returnLine}`;
   lines.push(`cannot be placed next: ${explanation.blocked.description}${returned}`);
   return lines;
+}
+
+/** `progressEvery`, defaulted; a caller's bug (not a positive integer) throws, as the lattice's limits do. */
+function progressEveryOf(options: LinearizabilityLimits): number {
+  const every = options.progressEvery ?? PROGRESS_STEPS;
+  if (!(Number.isSafeInteger(every) && every > 0)) throw new RangeError(`progressEvery must be a positive integer, got ${every}`);
+  return every;
 }

@@ -29,3 +29,10 @@ describe('progress of the linearizability search', () => {
     );
   });
 });
+
+describe('progressEvery', () => {
+  it('that is not a positive integer is refused', () => {
+    const events = [{ process: 0, type: 'invoke' as const, f: 'read', value: null }, { process: 0, type: 'ok' as const, f: 'read', value: null }];
+    expect(() => checkHistory(events, 'cas-register', { onProgress: () => {}, progressEvery: 0 })).toThrow(/progressEvery must be a positive integer/);
+  });
+});
